@@ -1,0 +1,136 @@
+// The app factory (STYLE.md, after Hono): everything the server needs comes in as arguments, so
+// tests start it in-process on port 0 with a `:memory:` store and a fake clock.
+import express, { type Express, type NextFunction, type Request, type Response } from "express";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import { pino, type Logger } from "pino";
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Server as IoServer } from "socket.io";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Clock } from "../shared/clock.ts";
+import { systemClock } from "../shared/clock.ts";
+import type { Store } from "./store/index.ts";
+import { DEFAULT_CONFIG, type Config } from "./config.ts";
+import { errors, TenfoldError } from "./errors.ts";
+import { mountApi } from "./api/index.ts";
+import { mountLive } from "./live/index.ts";
+
+export interface AppDeps {
+  store: Store;
+  clock?: Clock;
+  config?: Partial<Config>;
+  logger?: Logger;
+}
+
+/** What the routes and live modules share. */
+export interface AppContext {
+  store: Store;
+  clock: Clock;
+  config: Config;
+  logger: Logger;
+  io: IoServer;
+}
+
+export interface Tenfold {
+  app: Express;
+  http: HttpServer;
+  io: IoServer;
+  context: AppContext;
+  /** Starts listening; resolves to the port (0 picks a free one). */
+  listen(port?: number, host?: string): Promise<number>;
+  /** Stops taking requests, closes sockets, and closes the store. */
+  close(): Promise<void>;
+}
+
+const CLIENT_DIST = fileURLToPath(new URL("../client/dist/", import.meta.url));
+
+export function createApp(deps: AppDeps): Tenfold {
+  const config: Config = { ...DEFAULT_CONFIG, ...deps.config };
+  const clock = deps.clock ?? systemClock;
+  const logger = deps.logger ?? pino({ level: config.logLevel });
+  const app = express();
+  const http = createServer(app);
+  const io = new IoServer(http, { serveClient: false, maxHttpBufferSize: 1e6 });
+  const context: AppContext = { store: deps.store, clock, config, logger, io };
+
+  app.disable("x-powered-by");
+  app.set("etag", "strong");
+  app.set("trust proxy", "loopback");
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { "script-src": ["'self'"], "connect-src": ["'self'", "ws:", "wss:"], "upgrade-insecure-requests": null },
+      },
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger,
+      autoLogging: { ignore: (req) => req.url === "/healthz" },
+      // Method, path and status only: headers carry tokens, and `?token=` is stripped for the same reason.
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.replace(/([?&]token=)[^&]*/, "$1…") }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(express.json({ limit: config.bodyLimit, strict: false }));
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ ok: true, time: new Date(clock.now()).toISOString(), sites: deps.store.sites.count() });
+  });
+
+  mountApi(app, context);
+  const closers = [mountLive(context)];
+
+  if (existsSync(CLIENT_DIST)) app.use(express.static(CLIENT_DIST, { index: false, maxAge: "5m" }));
+  app.use("/api", (req, _res, next) => next(errors.notFound(`${req.method} ${req.originalUrl}`)));
+  app.use(errorHandler(logger));
+
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    http,
+    io,
+    context,
+    listen: (port = config.port, host?: string) =>
+      new Promise((resolve, reject) => {
+        http.once("error", reject);
+        http.listen(port, host, () => resolve((http.address() as AddressInfo).port));
+      }),
+    close: () =>
+      (closing ??= (async () => {
+        for (const close of closers) await close();
+        await new Promise<void>((resolve) => io.close(() => resolve()));
+        if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
+        http.closeAllConnections();
+        deps.store.close();
+      })()),
+  };
+}
+
+/** Turns anything thrown into the `{error: {code, message, path?}}` shape; never leaks a stack. */
+function errorHandler(logger: Logger) {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    let error: TenfoldError;
+    if (err instanceof TenfoldError) error = err;
+    else if (isBodyParserError(err, "entity.too.large")) error = errors.tooLarge(String((err as { limit?: number }).limit ?? ""));
+    else if (isBodyParserError(err, "entity.parse.failed")) error = errors.malformedJson();
+    else if (isBodyParserError(err) && (err as { status?: number }).status === 415) error = errors.unsupportedMediaType();
+    else if (isBodyParserError(err)) error = new TenfoldError(400, "BAD_BODY", (err as Error).message);
+    else {
+      logger.error({ err, url: req.originalUrl }, "unhandled error");
+      error = errors.internal();
+    }
+    if (res.headersSent) return;
+    res.status(error.status).json(error.toJSON());
+  };
+}
+
+function isBodyParserError(err: unknown, type?: string): boolean {
+  if (typeof err !== "object" || err === null || !("type" in err)) return false;
+  const t = (err as { type: unknown }).type;
+  return typeof t === "string" && (type === undefined ? "status" in err : t === type);
+}

@@ -1,0 +1,27 @@
+// The store: one SQLite file and one module per aggregate over it.
+import { openDatabase, type Db } from "./db.ts";
+import { SiteStore } from "./sites.ts";
+import { CodeStore } from "./codes.ts";
+import { MetaStore } from "./meta.ts";
+
+export interface Store {
+  db: Db;
+  sites: SiteStore;
+  codes: CodeStore;
+  meta: MetaStore;
+  /** Runs `work` in one transaction: all of it is written, or none. */
+  transaction<T>(work: () => T): T;
+  close(): void;
+}
+
+export function openStore(path: string): Store {
+  const db = openDatabase(path);
+  return {
+    db,
+    sites: new SiteStore(db),
+    codes: new CodeStore(db),
+    meta: new MetaStore(db),
+    transaction: (work) => db.transaction(work)(),
+    close: () => db.close(),
+  };
+}

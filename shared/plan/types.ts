@@ -1,0 +1,113 @@
+// The plan contract (PRODUCT.md "Plan (output) contract"): fields may be added, never renamed.
+// Times are ISO 8601 strings with the site's offset.
+import type { Role } from "../scenario/schema.ts";
+
+export type HeatCategory = 0 | 1 | 2 | 3 | 4 | 5;
+export type DayRuleBand = "<35" | "35-37" | "37-40" | ">=40";
+export type Activity = "desk" | "standby" | "rest" | "meal";
+
+export interface IsoSpan {
+  start: string;
+  end: string;
+}
+
+export interface HeatHour extends IsoSpan {
+  tempC: number;
+  humidity: number;
+  /** WBGT °C before clothing and shade: measured where the scenario gives it, else estimated. */
+  wbgt: number;
+  effectiveWbgt: { open: number; shade: number };
+  category: { open: HeatCategory; shade: HeatCategory };
+}
+
+export interface DayRule {
+  maxTempC: number;
+  band: DayRuleBand;
+  /** null when the day rule sets no limit. */
+  maxOutdoorMinutesPerPerson: number | null;
+  noOutdoor: IsoSpan[];
+}
+
+export interface DeskPlan {
+  point: string;
+  /** Numbered from 1 within its point. */
+  desk: number;
+  open: IsoSpan[];
+}
+
+export interface Assignment extends IsoSpan {
+  id: string;
+  staff: string;
+  role: Role;
+  activity: Activity;
+  point?: string;
+  desk?: number;
+}
+
+export interface Callup extends IsoSpan {
+  building: string;
+  point: string;
+  residents: number;
+  /** Set when the building's own point cannot open and it is sent elsewhere. */
+  reroutedFrom?: string;
+  /** Set when a building is split into several call-ups (units or stairwells). */
+  part?: number;
+}
+
+export interface ForecastSlot {
+  point: string;
+  at: string;
+  arrivalsPerHour: number;
+  capacityPerHour: number;
+  queueLength: number;
+  waitMinutes: number;
+}
+
+export interface TubeCount {
+  point: string;
+  expectedSwabs: number;
+  expectedTubes: number;
+}
+
+export interface Pickup {
+  at: string;
+  point: string;
+  tubes: number;
+}
+
+export interface PoolingAdvice {
+  poolSize: number;
+  testsPerPerson: number;
+}
+
+export interface Gap extends IsoSpan {
+  point: string;
+  desk: number;
+  role: Role;
+  reason: string;
+}
+
+export interface Summary {
+  residents: number;
+  expectedSwabs: number;
+  expectedTubes: number;
+  maxWaitMinutes: number;
+  staffUsed: number;
+  /** Share of open desk-minutes staffed with every role, 0..1. */
+  coverage: number;
+}
+
+export interface Plan {
+  heat: HeatHour[];
+  dayRule: DayRule;
+  desks: DeskPlan[];
+  assignments: Assignment[];
+  callups: Callup[];
+  forecast: ForecastSlot[];
+  tubes: TubeCount[];
+  pickups: Pickup[];
+  poolingAdvice?: PoolingAdvice[];
+  gaps: Gap[];
+  summary: Summary;
+  [extra: string]: unknown;
+}

@@ -1,0 +1,36 @@
+// The rotation and call-up defaults of PRODUCT.md ("Defaults"), merged under a scenario's `rules`.
+import type { Role, Scenario, Workload } from "./schema.ts";
+
+export interface EffectiveRules {
+  slotMinutes: number;
+  maxContinuousPpeMinutes: number;
+  ppeBreakMinutes: number;
+  maxWorkMinutesPerDay: number;
+  mealBreakMinutes: number;
+  minRestBetweenShiftsMinutes: number;
+  workload: Record<Role, Workload>;
+}
+
+/** PRODUCT.md defaults; DOMAIN.md: swabbing in PPE is moderate work, registering easy. */
+export const DEFAULT_RULES: EffectiveRules = {
+  slotMinutes: 5,
+  maxContinuousPpeMinutes: 120,
+  ppeBreakMinutes: 30,
+  maxWorkMinutesPerDay: 480,
+  mealBreakMinutes: 30,
+  minRestBetweenShiftsMinutes: 480,
+  workload: { sampler: "moderate", registrar: "easy", marshal: "easy", courier: "easy", lead: "easy" },
+};
+
+/**
+ * The rules in force for a scenario: its own `rules` over the defaults.
+ * @example effectiveRules({ ...scenario, rules: { slotMinutes: 10 } }).slotMinutes // 10
+ */
+export function effectiveRules(scenario: Pick<Scenario, "rules">): EffectiveRules {
+  const own = scenario.rules ?? {};
+  return {
+    ...DEFAULT_RULES,
+    ...Object.fromEntries(Object.entries(own).filter(([k, v]) => k !== "workload" && v !== undefined)),
+    workload: { ...DEFAULT_RULES.workload, ...(own.workload ?? {}) },
+  };
+}

@@ -1,0 +1,47 @@
+// Instants as whole minutes since the Unix epoch: the planner's unit of time. Plain integers keep
+// interval arithmetic exact and the plan deterministic; ISO strings appear only at the edges.
+import { formatISO } from "date-fns";
+import { TZDate } from "@date-fns/tz";
+
+/** Minutes since the epoch, as the planner counts time. */
+export type Minute = number;
+
+/**
+ * The minute an ISO 8601 instant falls in.
+ * @example toMinute("1970-01-01T01:30:00+00:00") // 90
+ */
+export function toMinute(iso: string): Minute {
+  return Math.floor(Date.parse(iso) / 60000);
+}
+
+/**
+ * An instant as ISO 8601 with the offset of `timezone` at that instant.
+ * @example toIso(27136620, "Asia/Shanghai") // "2021-08-03T07:00:00+08:00"
+ */
+export function toIso(minute: Minute, timezone: string): string {
+  return formatISO(new TZDate(minute * 60000, timezone));
+}
+
+/** Whether an IANA timezone name is known to this runtime. */
+export function isKnownTimezone(timezone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: timezone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A half-open interval of minutes, [start, end). */
+export interface Span {
+  start: Minute;
+  end: Minute;
+}
+
+/**
+ * Minutes two half-open spans share.
+ * @example overlapMinutes({ start: 0, end: 60 }, { start: 30, end: 90 }) // 30
+ */
+export function overlapMinutes(a: Span, b: Span): number {
+  return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+}
