@@ -43,5 +43,31 @@ export const errors = {
     new TenfoldError(409, code, message, undefined, details),
   tooLarge: (limit: string) => new TenfoldError(413, "TOO_LARGE", `the body is larger than ${limit}`),
   tooMany: () => new TenfoldError(429, "TOO_MANY_REQUESTS", "too many requests; wait a minute and try again"),
+  /** 400 for one input field the schema cannot judge (e.g. a point the site does not have). */
+  invalidField: (path: string, message: string) =>
+    new TenfoldError(400, "INVALID_INPUT", `${path}: ${message}`, path, { problems: [{ path, message }] }),
+  noPlan: (site: string) =>
+    new TenfoldError(404, "NO_PUBLISHED_PLAN", `site "${site}" has no published plan yet; the lead makes one and publishes it`),
+  planUnavailable: () =>
+    new TenfoldError(503, "PLANNER_UNAVAILABLE", "the planner is not available on this server; try again later"),
+  /** 409: the tube is full; the desk must open a new tube for the next resident. */
+  tubeFull: (tube: string, poolSize: number) =>
+    new TenfoldError(409, "TUBE_FULL", `tube "${tube}" already holds ${poolSize} swabs (the pool size): seal it and open a new tube`, "$.tube"),
+  tubeSealed: (tube: string) =>
+    new TenfoldError(409, "TUBE_SEALED", `tube "${tube}" is sealed; swab into an open tube`, "$.tube"),
+  tubeUnknown: (tube: string) =>
+    new TenfoldError(409, "TUBE_UNKNOWN", `tube "${tube}" was never opened; send its tube.open first`, "$.tube"),
+  tubeExists: (tube: string) =>
+    new TenfoldError(409, "TUBE_EXISTS", `tube "${tube}" is open already or was used; scan a new tube`, "$.tube"),
+  tubeElsewhere: (tube: string, point: string, desk: number) =>
+    new TenfoldError(409, "TUBE_AT_OTHER_DESK", `tube "${tube}" was opened at ${point} desk ${desk}; swab into a tube of this desk`, "$.tube"),
+  residentInTube: (resident: string, tube: string) =>
+    new TenfoldError(409, "RESIDENT_ALREADY_IN_TUBE", `this resident is already in tube "${tube}"`, "$.resident"),
+  duplicateEventId: (id: string) =>
+    new TenfoldError(409, "EVENT_ID_REUSED", `event id "${id}" was applied before with other content; give each event its own id`, "$.id"),
+  /** 409: a state conflict named by its own code, e.g. BOX_NOT_DISPATCHED. */
+  state: (code: string, message: string, path?: string) => new TenfoldError(409, code, message, path),
+  /** 409: a rotation rule the change would break, named. */
+  ruleBroken: (rule: string, message: string) => new TenfoldError(409, "RULE_BROKEN", message, undefined, { rule }),
   internal: () => new TenfoldError(500, "INTERNAL", "something went wrong on the server; the request changed nothing"),
 } as const;

@@ -2,10 +2,28 @@
 import type { Express } from "express";
 import type { AppContext } from "../app.ts";
 import { scenarioJsonSchema } from "../../shared/scenario/validate.ts";
+import { mountAuth } from "./auth.ts";
+import { mountSites } from "./sites.ts";
+import { mountDesk } from "./desk.ts";
+import { mountLab } from "./lab.ts";
+import { mountRotation } from "./rotation.ts";
+import { mountQueue } from "./queue.ts";
+import { mountPages } from "./pages.ts";
+import { mountExports } from "./exports.ts";
+import { mountRoster } from "./roster.ts";
 
-export function mountApi(app: Express, _context: AppContext): void {
+export function mountApi(app: Express, context: AppContext): void {
   // The published JSON Schema of the scenario format (C1), for editors and other tools.
   app.get("/api/v1/schema/scenario.json", (_req, res) => {
     res.json(scenarioJsonSchema);
   });
+  mountAuth(app, context);
+  mountSites(app, context);
+  mountDesk(app, context);
+  mountLab(app, context);
+  mountRotation(app, context);
+  mountQueue(app, context);
+  mountPages(app, context);
+  mountExports(app, context);
+  mountRoster(app, context);
 }

@@ -1,6 +1,66 @@
-// Live pushes over Socket.IO (PRODUCT.md C7, C8): wired here; returns what to stop at shutdown.
+// Live pushes over Socket.IO (PRODUCT.md C7, C8): the handshake, queue subscriptions, each staff
+// member's own room, the leads' room, and the ticker; returns what to stop at shutdown.
+import type { Socket } from "socket.io";
 import type { AppContext } from "../app.ts";
+import type { ClientToServerEvents, QueueSubscribeAck, ServerToClientEvents } from "../../shared/live/events.ts";
+import { socketAuth, type SocketData } from "../auth/socket.ts";
+import { QueueSubscribe } from "../api/schemas/shapes.ts";
+import { validator } from "../api/schemas/validator.ts";
+import { live, rooms } from "./hub.ts";
+import { Ticker } from "./ticker.ts";
 
-export function mountLive(_context: AppContext): () => void {
-  return () => {};
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const subscribeRequest = validator(QueueSubscribe);
+
+export function mountLive(context: AppContext): () => void {
+  const hub = live(context);
+  context.io.use(socketAuth(context));
+  context.io.on("connection", (raw) => {
+    const socket = raw as unknown as LiveSocket;
+    const account = socket.data.account;
+    if (account?.role === "lead") socket.join(rooms.leads);
+    if (account?.role === "staff" && account.site && account.staff) {
+      socket.join(rooms.staff(account.site, account.staff));
+      // A reconnecting phone gets its rotation at once (C11: reconnect, get the current state).
+      hub.rotationChanged(account.site, [account.staff], "connect");
+    }
+    socket.on("queue:subscribe", (request, ack) => {
+      const reply = subscribe(context, socket, request, true);
+      if (typeof ack === "function") ack(reply);
+    });
+    socket.on("queue:unsubscribe", (request, ack) => {
+      const reply = subscribe(context, socket, request, false);
+      if (typeof ack === "function") ack(reply);
+    });
+  });
+  const ticker = new Ticker(context);
+  ticker.start();
+  return () => {
+    ticker.stop();
+    hub.close();
+  };
+}
+
+/** Joins (or leaves) the rooms of a site's points; a subscriber gets each point's state first. */
+function subscribe(context: AppContext, socket: LiveSocket, request: unknown, join: boolean): QueueSubscribeAck {
+  const problems = subscribeRequest.problems(request);
+  if (problems.length) return { ok: false, error: { code: "INVALID_INPUT", message: problems.map((p) => `${p.path}: ${p.message}`).join("; "), path: problems[0].path } };
+  const { site, points } = request as { site: string; points?: string[] };
+  const record = context.store.sites.get(site);
+  if (!record) return { ok: false, error: { code: "NOT_FOUND", message: `site "${site}" not found`, path: "$.site" } };
+  const known = record.scenario.points.map((p) => p.id);
+  const unknown = (points ?? []).findIndex((p) => !known.includes(p));
+  if (unknown >= 0) return { ok: false, error: { code: "NOT_FOUND", message: `site "${site}" has no point "${points![unknown]}"`, path: `$.points[${unknown}]` } };
+  const chosen = points?.length ? [...new Set(points)] : known;
+  const hub = live(context);
+  for (const point of chosen) {
+    if (!join) {
+      socket.leave(rooms.point(site, point));
+      continue;
+    }
+    socket.join(rooms.point(site, point));
+    socket.emit("queue", hub.queues.current(site, point));
+  }
+  return { ok: true, points: chosen };
 }

@@ -47,6 +47,117 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX plans_site ON plans(site, published_at);
     `,
   },
+  {
+    version: 3,
+    description: "live operations: desk events, tubes, swabs, custody, boxes, queue counts, swaps",
+    sql: `
+      -- A published plan changes during the day (swaps, unwell); each change bumps its revision.
+      ALTER TABLE plans ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+      -- Every applied desk event, by the desk's own id: the key that makes a resend a no-op.
+      CREATE TABLE desk_events (
+        site TEXT NOT NULL REFERENCES sites(id),
+        id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        at TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        received_at INTEGER NOT NULL,
+        point TEXT NOT NULL,
+        desk INTEGER NOT NULL,
+        tube TEXT NOT NULL,
+        resident TEXT,
+        staff TEXT,
+        PRIMARY KEY (site, id)
+      ) STRICT;
+      CREATE TABLE tubes (
+        site TEXT NOT NULL REFERENCES sites(id),
+        id TEXT NOT NULL,
+        point TEXT NOT NULL,
+        desk INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('open', 'sealed', 'boxed', 'dispatched', 'received', 'resulted')),
+        swabs INTEGER NOT NULL DEFAULT 0,
+        opened_at INTEGER NOT NULL,
+        first_swab_at INTEGER,
+        sealed_at INTEGER,
+        box TEXT,
+        received_at INTEGER,
+        result TEXT CHECK (result IN ('negative', 'positive', 'invalid')),
+        resulted_at INTEGER,
+        PRIMARY KEY (site, id)
+      ) STRICT;
+      CREATE INDEX tubes_box ON tubes(site, box);
+      CREATE INDEX tubes_state ON tubes(site, state);
+      CREATE TABLE swabs (
+        site TEXT NOT NULL,
+        id TEXT NOT NULL,
+        tube TEXT NOT NULL,
+        point TEXT NOT NULL,
+        desk INTEGER NOT NULL,
+        resident TEXT NOT NULL,
+        at TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        received_at INTEGER NOT NULL,
+        staff TEXT,
+        PRIMARY KEY (site, id),
+        FOREIGN KEY (site, tube) REFERENCES tubes(site, id)
+      ) STRICT;
+      CREATE INDEX swabs_tube ON swabs(site, tube);
+      CREATE INDEX swabs_point_at ON swabs(site, point, at_ms);
+      CREATE INDEX swabs_point_received ON swabs(site, point, received_at);
+      CREATE INDEX swabs_resident ON swabs(site, resident);
+      -- Chain of custody: who held each tube, from when, in which state.
+      CREATE TABLE custody (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        site TEXT NOT NULL,
+        tube TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        holder TEXT NOT NULL,
+        box TEXT
+      ) STRICT;
+      CREATE INDEX custody_tube ON custody(site, tube, seq);
+      CREATE TABLE boxes (
+        site TEXT NOT NULL REFERENCES sites(id),
+        id TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('packed', 'dispatched', 'received')),
+        packed_at INTEGER NOT NULL,
+        packed_by TEXT,
+        dispatched_at INTEGER,
+        dispatched_by TEXT,
+        received_at INTEGER,
+        PRIMARY KEY (site, id)
+      ) STRICT;
+      -- Marshal reports: people arrived since the last report, or a count of the line.
+      CREATE TABLE queue_counts (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        site TEXT NOT NULL REFERENCES sites(id),
+        point TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        arrivals INTEGER,
+        headcount INTEGER,
+        staff TEXT
+      ) STRICT;
+      CREATE INDEX queue_counts_point ON queue_counts(site, point, at);
+      CREATE TABLE swaps (
+        site TEXT NOT NULL REFERENCES sites(id),
+        id TEXT NOT NULL,
+        plan TEXT NOT NULL,
+        assignment TEXT NOT NULL,
+        from_staff TEXT NOT NULL,
+        to_staff TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('proposed', 'accepted', 'approved', 'rejected')),
+        created_at INTEGER NOT NULL,
+        decided_at INTEGER,
+        reason TEXT,
+        PRIMARY KEY (site, id)
+      ) STRICT;
+      -- Live settings a lead may change during the day (e.g. relieve a sampler after N tubes).
+      CREATE TABLE site_settings (
+        site TEXT PRIMARY KEY REFERENCES sites(id),
+        swap_after_tubes INTEGER
+      ) STRICT;
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -27,6 +27,8 @@ const fromRow = (r: SiteRow): SiteRecord => ({
 });
 
 export class SiteStore {
+  private readonly cache = new Map<string, SiteRecord>();
+
   constructor(private readonly db: Db) {}
 
   count(): number {
@@ -34,8 +36,14 @@ export class SiteStore {
   }
 
   get(id: string): SiteRecord | undefined {
+    // Sites are never changed once made, and every request reads one: parse each scenario once.
+    const cached = this.cache.get(id);
+    if (cached) return cached;
     const row = this.db.prepare("SELECT * FROM sites WHERE id = ?").get(id) as SiteRow | undefined;
-    return row && fromRow(row);
+    if (!row) return undefined;
+    const record = fromRow(row);
+    this.cache.set(id, record);
+    return record;
   }
 
   list(): SiteRecord[] {

@@ -67,17 +67,26 @@ export interface TubeCount {
   point: string;
   expectedSwabs: number;
   expectedTubes: number;
+  /** Expected tubes at each pool size the lab accepts (1, 5, 10, 20), tubes sealed short included. */
+  byPoolSize?: Record<number, number>;
 }
 
 export interface Pickup {
   at: string;
   point: string;
   tubes: number;
+  /** Expected swabs in those tubes. */
+  swabs?: number;
+  /** Boxes the courier carries, and the tubes in each. */
+  boxes?: number;
+  boxLoads?: number[];
 }
 
 export interface PoolingAdvice {
   poolSize: number;
   testsPerPerson: number;
+  /** The size with the fewest expected tests a person. */
+  best?: boolean;
 }
 
 export interface Gap extends IsoSpan {
@@ -95,6 +104,18 @@ export interface Summary {
   staffUsed: number;
   /** Share of open desk-minutes staffed with every role, 0..1. */
   coverage: number;
+  /** People of each role that full coverage of the open desks needs (from the rotation). */
+  staffNeeded?: Partial<Record<Role, number>>;
+}
+
+/** Where the wait target is missed, by how much, and what would meet it (issue 3). */
+export interface Shortfall {
+  targetWaitMinutes: number;
+  maxWaitMinutes: number;
+  overByMinutes: number;
+  leftAtClosing: number;
+  points: import("../callup/shortfall.ts").PointShortfall[];
+  message: string;
 }
 
 export interface Plan {
@@ -109,5 +130,6 @@ export interface Plan {
   poolingAdvice?: PoolingAdvice[];
   gaps: Gap[];
   summary: Summary;
+  shortfall?: Shortfall;
   [extra: string]: unknown;
 }

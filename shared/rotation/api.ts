@@ -44,6 +44,10 @@ export interface RotationResult {
   staffNeeded: Partial<Record<Role, number>>;
   /** Coefficient of variation of desk minutes within each role (fairness, lower is fairer). */
   deskMinuteSpread: Partial<Record<Role, number>>;
+  /** All-day people of each role the roster lacks for full coverage (0 when covered). */
+  staffShort?: Partial<Record<Role, number>>;
+  /** People with any desk time. */
+  staffUsed?: number;
 }
 
 /** What the composition calls; `shared/rotation/` implements it. */

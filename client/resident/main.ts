@@ -1,0 +1,90 @@
+// The resident page (`/`, PRODUCT.md C9): which point near me is short and how long the wait.
+import { api } from "../common/api.ts";
+import { byId, h, replace } from "../common/dom.ts";
+import { callingAt, type Directory, type DirectorySite } from "../common/directory.ts";
+import { initLanguage, onLanguageChange, t } from "../i18n/index.ts";
+import { followQueues, POLL_SECONDS, type QueueFeed } from "../common/queue-feed.ts";
+import { renderBoard } from "./board.ts";
+import type { LatLng } from "./distance.ts";
+
+const list = byId("points");
+const conn = byId("conn");
+const siteName = byId("site-name");
+const nearButton = byId<HTMLButtonElement>("near");
+const note = byId("note");
+
+let directory: Directory = { now: Date.now(), sites: [] };
+let site: DirectorySite | undefined;
+let feed: QueueFeed | undefined;
+let here: LatLng | undefined;
+/** Server clock minus the phone's, so "called now" follows the site's day. */
+let skew = 0;
+
+function render(): void {
+  if (!site) return renderChooser();
+  siteName.textContent = site.name;
+  conn.textContent = feed?.live() ? t("app.live") : t("app.polling", { s: POLL_SECONDS });
+  conn.className = feed?.live() ? "conn live" : "conn";
+  const now = Date.now() + skew;
+  renderBoard(list, {
+    timezone: site.timezone,
+    directory: site.points,
+    queues: feed?.points ?? new Map(),
+    calling: callingAt(site.callups, now),
+    here,
+    now,
+  });
+}
+
+function renderChooser(): void {
+  siteName.textContent = t("resident.chooseSite");
+  nearButton.hidden = true;
+  conn.textContent = "";
+  if (!directory.sites.length) return replace(list, h("li", { class: "empty" }, t("resident.noSites")));
+  replace(
+    list,
+    ...directory.sites.map((s) =>
+      h("li", { class: "site" }, h("a", { href: `/?site=${encodeURIComponent(s.id)}` }, s.name, s.district ? ` · ${s.district}` : "")),
+    ),
+  );
+}
+
+function locate(): void {
+  if (!navigator.geolocation) return void (note.textContent = t("resident.noLocation"));
+  note.textContent = t("resident.locating");
+  navigator.geolocation.getCurrentPosition(
+    (pos) => {
+      here = { lat: pos.coords.latitude, lng: pos.coords.longitude };
+      note.textContent = "";
+      render();
+    },
+    () => (note.textContent = t("resident.noLocation")),
+    { maximumAge: 60000, timeout: 10000 },
+  );
+}
+
+async function start(): Promise<void> {
+  initLanguage();
+  onLanguageChange(render);
+  nearButton.addEventListener("click", locate);
+  const params = new URLSearchParams(location.search);
+  const lat = Number(params.get("lat"));
+  const lng = Number(params.get("lng"));
+  if (params.has("lat") && Number.isFinite(lat) && Number.isFinite(lng)) here = { lat, lng };
+  try {
+    directory = await api<Directory>("/api/v1/directory");
+    skew = directory.now - Date.now();
+  } catch {
+    // Without the directory the snapshot alone still gives names and numbers.
+  }
+  const wanted = params.get("site") ?? (directory.sites.length === 1 ? directory.sites[0].id : undefined);
+  if (!wanted) return render();
+  site = directory.sites.find((s) => s.id === wanted) ?? { id: wanted, name: wanted, timezone: "Asia/Shanghai", poolSize: 10, points: [], callups: [] };
+  feed = followQueues(site.id, render);
+  // Ask for the place only when the phone already allows it; otherwise the button asks.
+  void navigator.permissions?.query({ name: "geolocation" }).then((p) => p.state === "granted" && !here && locate(), () => {});
+  setInterval(render, 30000);
+  render();
+}
+
+void start();

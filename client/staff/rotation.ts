@@ -1,0 +1,110 @@
+// A staff member's day at a glance (PRODUCT.md C8): what now, what next with a countdown, the heat
+// category of this hour at this point and how much to drink, and the breaks.
+import type { Assignment, HeatCategory, HeatHour } from "../../shared/plan/types.ts";
+import type { DirectoryPoint } from "../common/directory.ts";
+import { h, replace } from "../common/dom.ts";
+import { clock, countdown } from "../common/time.ts";
+import { t, type MessageKey } from "../i18n/index.ts";
+import { DEFAULT_WORKLOAD, litresPerHour } from "./drink.ts";
+
+export interface RotationView {
+  assignments: Assignment[];
+  heat: HeatHour[];
+  points: DirectoryPoint[];
+  timezone: string;
+  now: number;
+  published: boolean;
+}
+
+/** The assignment running at `now` and the first one after it. */
+export function nowAndNext(assignments: Assignment[], now: number): { current?: Assignment; next?: Assignment } {
+  const sorted = [...assignments].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  const current = sorted.find((a) => Date.parse(a.start) <= now && now < Date.parse(a.end));
+  const next = sorted.find((a) => Date.parse(a.start) > now);
+  return { current, next };
+}
+
+/** The heat category at a point (its shelter) at an instant; a booth is air-conditioned. */
+export function categoryAt(heat: HeatHour[], points: DirectoryPoint[], point: string | undefined, at: number): HeatCategory | undefined {
+  const hour = heat.find((x) => Date.parse(x.start) <= at && at < Date.parse(x.end));
+  if (!hour) return undefined;
+  const shelter = points.find((p) => p.id === point)?.shelter ?? "shade";
+  if (shelter === "booth") return 0;
+  return shelter === "open" ? hour.category.open : hour.category.shade;
+}
+
+export function describe(a: Assignment, points: DirectoryPoint[]): string {
+  const activity = t(`activity.${a.activity}` as MessageKey);
+  const role = t(`role.${a.role}` as MessageKey);
+  if (a.activity === "desk" && a.point) {
+    const point = points.find((p) => p.id === a.point)?.name ?? a.point;
+    return `${role} · ${t("where.desk", { point, desk: a.desk ?? "" })}`;
+  }
+  return `${activity} · ${role}`;
+}
+
+export function renderRotation(host: HTMLElement, view: RotationView): void {
+  if (!view.published && !view.assignments.length) return replace(host, h("p", { class: "card" }, t("staff.notPublished")));
+  const { current, next } = nowAndNext(view.assignments, view.now);
+  const category = categoryAt(view.heat, view.points, current?.point ?? next?.point, view.now);
+  const workload = DEFAULT_WORKLOAD[(current ?? next)?.role ?? "sampler"] ?? "moderate";
+  const breaks = view.assignments.filter((a) => a.activity === "rest" || a.activity === "meal");
+  replace(
+    host,
+    h(
+      "section",
+      { class: `card now act-${current?.activity ?? "none"}`, id: "now" },
+      h("h2", {}, t("staff.now")),
+      current
+        ? [h("p", { class: "what" }, describe(current, view.points)), h("p", { class: "when" }, t("staff.until", { t: clock(current.end, view.timezone) }), " · ", h("b", { class: "countdown", "data-until": current.end }, t("staff.endsIn", { c: countdown(Date.parse(current.end) - view.now) })))]
+        : h("p", { class: "what" }, t("staff.offDuty")),
+    ),
+    h(
+      "section",
+      { class: "card next", id: "next" },
+      h("h2", {}, t("staff.next")),
+      next
+        ? [h("p", { class: "what" }, describe(next, view.points)), h("p", { class: "when" }, t("staff.startsAt", { t: clock(next.start, view.timezone) }), " · ", h("b", { class: "countdown", "data-until": next.start }, t("staff.startsIn", { c: countdown(Date.parse(next.start) - view.now) })))]
+        : h("p", { class: "what" }, t("staff.noMore")),
+    ),
+    category !== undefined &&
+      h(
+        "section",
+        { class: `card heat cat-${category}`, id: "heat" },
+        h("h2", {}, category ? t("staff.heat", { c: category }) : t("staff.heatNone")),
+        h("p", {}, t("staff.drinkFew", { min: litresPerHour(category, workload) })),
+      ),
+    h(
+      "section",
+      { class: "card", id: "breaks" },
+      h("h2", {}, t("staff.breaks")),
+      breaks.length
+        ? h("ul", {}, ...breaks.map((b) => h("li", {}, `${clock(b.start, view.timezone)}–${clock(b.end, view.timezone)} ${t(`activity.${b.activity}` as MessageKey)}`)))
+        : h("p", {}, t("staff.noBreaks")),
+    ),
+    h(
+      "section",
+      { class: "card", id: "day" },
+      h("h2", {}, t("staff.myDay")),
+      !view.assignments.length && h("p", {}, t("app.none")),
+      h(
+        "ol",
+        { class: "day" },
+        ...[...view.assignments]
+          .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
+          .map((a) =>
+            h("li", { class: `act-${a.activity}${a === current ? " current" : ""}` }, h("span", { class: "t" }, `${clock(a.start, view.timezone)}–${clock(a.end, view.timezone)}`), " ", describe(a, view.points)),
+          ),
+      ),
+    ),
+  );
+}
+
+/** Moves each countdown on by one tick without redrawing the page. */
+export function tickCountdowns(host: HTMLElement, now: number): void {
+  for (const el of host.querySelectorAll<HTMLElement>(".countdown")) {
+    const until = Date.parse(el.dataset.until ?? "");
+    const key: MessageKey = el.closest("#now") ? "staff.endsIn" : "staff.startsIn";
+    el.textContent = t(key, { c: countdown(until - now) });
+  }
+}

@@ -1,0 +1,25 @@
+// Desk operations (PRODUCT.md C6): desk events, and the marshal's queue reports.
+import type { Express } from "express";
+import type { AppContext } from "../app.ts";
+import { allow, params } from "../auth/guard.ts";
+import { DeskEventBatch, QueueReportBody } from "./schemas/shapes.ts";
+import { validator } from "./schemas/validator.ts";
+import { applyDeskEvents } from "../services/desk-events.ts";
+import { reportQueue } from "../services/queue.ts";
+
+const batchBody = validator(DeskEventBatch);
+const queueBody = validator(QueueReportBody);
+
+export function mountDesk(app: Express, context: AppContext): void {
+  const staff = allow(context, ["staff"]);
+
+  app.post("/api/v1/sites/:site/desk-events", staff, (req, res) => {
+    const { events } = batchBody.parse(req.body);
+    res.json(applyDeskEvents(context, params(req).site, req.account!, events));
+  });
+
+  app.post("/api/v1/sites/:site/points/:point/queue", staff, (req, res) => {
+    const report = queueBody.parse(req.body);
+    res.json(reportQueue(context, params(req).site, params(req).point, report, req.account!));
+  });
+}

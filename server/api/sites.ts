@@ -1,0 +1,41 @@
+// Sites and plans (PRODUCT.md "Public contract"): create a site from a scenario, draft a plan,
+// publish it, read the plan in force; and the site's live settings.
+import type { Express } from "express";
+import type { AppContext } from "../app.ts";
+import { allow, params } from "../auth/guard.ts";
+import { validateScenario } from "../../shared/scenario/validate.ts";
+import { createSite } from "../services/sites.ts";
+import { currentPlanFor, draftPlan, planView, publishPlan } from "../services/plans.ts";
+import { errors } from "../errors.ts";
+import { SettingsBody } from "./schemas/shapes.ts";
+import { validator } from "./schemas/validator.ts";
+
+const settingsBody = validator(SettingsBody);
+
+export function mountSites(app: Express, context: AppContext): void {
+  const lead = allow(context, ["lead"]);
+
+  app.post("/api/v1/sites", lead, (req, res) => {
+    const checked = validateScenario(req.body);
+    if (!checked.ok) throw errors.invalidInput(checked.problems);
+    res.status(201).json(createSite(context.store, checked.scenario, context.clock.now()));
+  });
+
+  app.post("/api/v1/sites/:site/plans", lead, async (req, res) => {
+    res.status(201).json(planView(await draftPlan(context, params(req).site)));
+  });
+
+  app.post("/api/v1/sites/:site/plans/:plan/publish", lead, (req, res) => {
+    res.json(planView(publishPlan(context, params(req).site, params(req).plan)));
+  });
+
+  app.get("/api/v1/sites/:site/plans/current", allow(context, ["lead", "staff"]), (req, res) => {
+    res.json(currentPlanFor(context, params(req).site, req.account!));
+  });
+
+  app.put("/api/v1/sites/:site/settings", lead, (req, res) => {
+    const settings = settingsBody.parse(req.body);
+    context.store.swaps.saveSettings(params(req).site, settings);
+    res.json(context.store.swaps.settings(params(req).site));
+  });
+}

@@ -1,0 +1,68 @@
+// Every route states who may call it (PRODUCT.md C10): a role list and whether the caller must
+// belong to the site in the path. The lead's account spans all sites; staff and lab hold one.
+import type { NextFunction, Request, Response } from "express";
+import type { AppContext } from "../app.ts";
+import type { AccountRole } from "../store/codes.ts";
+import { errors } from "../errors.ts";
+import { tokenSecret, verifyToken, type TokenClaims } from "./tokens.ts";
+
+declare module "express-serve-static-core" {
+  interface Request {
+    account?: TokenClaims;
+  }
+}
+
+export interface GuardOptions {
+  /** Also accept `?token=` (calendar apps cannot send headers). */
+  queryToken?: boolean;
+}
+
+/** The bearer token of a request, from the header (or the query when allowed). */
+function tokenOf(req: Request, options: GuardOptions): string | undefined {
+  const header = req.get("authorization");
+  if (header) {
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    return m ? m[1] : "";
+  }
+  if (options.queryToken && typeof req.query.token === "string") return req.query.token;
+  return undefined;
+}
+
+/** The claims of the caller, or a 401. */
+export function authenticate(context: AppContext, req: Request, options: GuardOptions = {}): TokenClaims {
+  const token = tokenOf(req, options);
+  if (token === undefined) throw errors.unauthenticated();
+  const claims = verifyToken(token, tokenSecret(context.store), context.clock.now());
+  if (!claims) throw errors.badToken();
+  return claims;
+}
+
+/**
+ * Middleware: the caller signed in, holds one of `roles`, and (for a path with `:site`) belongs
+ * to that site; an unknown site is a 404 only to those who could see it.
+ */
+export function allow(context: AppContext, roles: readonly AccountRole[], options: GuardOptions = {}) {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    const account = authenticate(context, req, options);
+    if (!roles.includes(account.role)) throw errors.forbidden(`this needs the role ${roles.join(" or ")}; you are signed in as ${account.role}`);
+    const site = params(req).site;
+    if (site !== undefined) {
+      if (account.role !== "lead" && account.site !== site) throw errors.forbidden(`you belong to site "${account.site}", not "${site}"`);
+      if (!context.store.sites.get(site)) throw errors.notFound(`site "${site}"`);
+    }
+    req.account = account;
+    next();
+  };
+}
+
+/** Staff acting for a named person may act only for themselves; the lead for anyone. */
+export function requireSelfOrLead(account: TokenClaims, staff: string): void {
+  if (account.role === "lead") return;
+  if (account.role === "staff" && account.staff === staff) return;
+  throw errors.forbidden(`only ${staff} or the lead may do this`);
+}
+
+/** The path's named parameters; our routes have no wildcards, so each is one string. */
+export function params(req: Request): Record<string, string> {
+  return req.params as Record<string, string>;
+}

@@ -1,0 +1,104 @@
+// The residents' queue board (PRODUCT.md C7): each point's state with a stable `updatedAt` (it
+// moves only when the state does), a rising `seq`, and pushes coalesced to one a second per point.
+import type { AppContext } from "../app.ts";
+import type { QueuePoint, QueueEvent, ClientToServerEvents, ServerToClientEvents } from "../../shared/live/events.ts";
+import type { Server as IoServer } from "socket.io";
+import { pointLine } from "../services/queue.ts";
+
+/** At most one push a second per point (C7). */
+export const PUSH_INTERVAL_MS = 1000;
+
+interface PointSlot {
+  state?: QueuePoint;
+  /** The state last pushed: a push goes out only when the state moved past it. */
+  pushed?: QueuePoint;
+  seq: number;
+  lastPush: number;
+  timer?: NodeJS.Timeout;
+}
+
+const room = (site: string, point: string) => `queue:${site}:${point}`;
+
+export class QueueBoard {
+  private readonly slots = new Map<string, PointSlot>();
+
+  constructor(
+    private readonly context: AppContext,
+    private readonly io: IoServer<ClientToServerEvents, ServerToClientEvents>,
+  ) {}
+
+  private slot(site: string, point: string): PointSlot {
+    const key = `${site}\u0000${point}`;
+    let slot = this.slots.get(key);
+    if (!slot) {
+      slot = { seq: 0, lastPush: 0 };
+      this.slots.set(key, slot);
+    }
+    return slot;
+  }
+
+  /** The point's state now; `updatedAt` keeps its old value while nothing changed. */
+  state(site: string, point: string): QueuePoint {
+    const record = this.context.store.sites.get(site)!;
+    const name = record.scenario.points.find((p) => p.id === point)?.name ?? point;
+    const line = pointLine(this.context, site, point);
+    const slot = this.slot(site, point);
+    const fresh = { site, point, name, status: line.status, length: line.length, waitMinutes: line.waitMinutes, desksOpen: line.desksOpen };
+    const old = slot.state;
+    if (old && old.status === fresh.status && old.length === fresh.length && old.waitMinutes === fresh.waitMinutes && old.desksOpen === fresh.desksOpen)
+      return old;
+    slot.state = { ...fresh, updatedAt: new Date(this.context.clock.now()).toISOString() };
+    return slot.state;
+  }
+
+  /** Every point of a site, in the scenario's order. */
+  snapshot(site: string): QueuePoint[] {
+    const record = this.context.store.sites.get(site);
+    return (record?.scenario.points ?? []).map((p) => this.state(site, p.id));
+  }
+
+  /** The state a new subscriber gets first, with the point's current seq. */
+  current(site: string, point: string): QueueEvent {
+    const slot = this.slot(site, point);
+    const state = this.state(site, point);
+    return { ...state, seq: slot.seq };
+  }
+
+  /** Recomputes the points someone is subscribed to on this node (time alone changes a line). */
+  refreshSubscribed(site: string): void {
+    const record = this.context.store.sites.get(site);
+    for (const p of record?.scenario.points ?? []) if (this.io.sockets.adapter.rooms.get(room(site, p.id))?.size) this.changed(site, p.id);
+  }
+
+  /** Something at a point changed: push within the second, coalescing everything until then. */
+  changed(site: string, point: string): void {
+    const slot = this.slot(site, point);
+    if (slot.timer) return;
+    const wait = Math.max(0, slot.lastPush + PUSH_INTERVAL_MS - Date.now());
+    slot.timer = setTimeout(() => {
+      slot.timer = undefined;
+      this.push(site, point, slot);
+    }, wait);
+  }
+
+  private push(site: string, point: string, slot: PointSlot): void {
+    if (!this.context.store.sites.get(site)) return;
+    let state: QueuePoint;
+    try {
+      state = this.state(site, point);
+    } catch (err) {
+      this.context.logger.error({ err, site, point }, "queue state failed");
+      return;
+    }
+    if (slot.pushed === state) return; // unchanged: nothing to tell anyone
+    slot.pushed = state;
+    slot.seq += 1;
+    slot.lastPush = Date.now();
+    this.io.to(room(site, point)).emit("queue", { ...state, seq: slot.seq });
+  }
+
+  close(): void {
+    for (const slot of this.slots.values()) if (slot.timer) clearTimeout(slot.timer);
+    this.slots.clear();
+  }
+}

@@ -1,0 +1,93 @@
+// What time alone brings (PRODUCT.md C7, C8): desk calls as assignments come due, tubes nearing
+// their age limit, a rising heat category, and queue states that change as desks open and close.
+import type { AppContext } from "../app.ts";
+import { live } from "./hub.ts";
+
+/** Real milliseconds between ticks; each reads the app's clock, so a fast clock runs a fast day. */
+export const TICK_MS = 1000;
+/** Staff are called this long before a desk assignment starts. */
+export const CALL_AHEAD_MINUTES = 5;
+/** A tube is flagged this long before it would reach the lab over its age limit. */
+export const TUBE_AGE_WARNING_MINUTES = 30;
+
+const HOUR = 3_600_000;
+
+export class Ticker {
+  private timer?: NodeJS.Timeout;
+  private readonly called = new Set<string>();
+  private readonly agedTubes = new Set<string>();
+  private readonly heatHours = new Set<string>();
+
+  constructor(private readonly context: AppContext) {}
+
+  start(): void {
+    this.timer = setInterval(() => {
+      try {
+        this.tick();
+      } catch (err) {
+        this.context.logger.error({ err }, "live tick failed");
+      }
+    }, TICK_MS);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** One pass over every site with a plan in force. */
+  tick(): void {
+    const now = this.context.clock.now();
+    const hub = live(this.context);
+    for (const site of this.context.store.sites.list()) {
+      const current = this.context.store.plans.current(site.id);
+      hub.queues.refreshSubscribed(site.id);
+      const pooling = site.scenario.pooling;
+      const warnAfter = (pooling.maxTubeAgeMinutes - pooling.labTravelMinutes - TUBE_AGE_WARNING_MINUTES) * 60_000;
+      for (const tube of this.context.store.tubes.notYetAtLab(site.id)) {
+        const key = `${site.id}:${tube.id}`;
+        if (this.agedTubes.has(key) || now - tube.firstSwabAt! < warnAfter) continue;
+        this.agedTubes.add(key);
+        const age = Math.round((now - tube.firstSwabAt!) / 60000);
+        hub.alert(site.id, "tube-age", `tube ${tube.id} is ${age} minutes old and not yet at the lab (limit ${pooling.maxTubeAgeMinutes}, trip ${pooling.labTravelMinutes}); send it now`, {
+          tube: tube.id,
+          ageMinutes: age,
+          state: tube.state,
+        });
+      }
+      if (!current) continue;
+      for (const a of current.plan.assignments) {
+        if (a.activity !== "desk") continue;
+        const start = Date.parse(a.start);
+        const key = `${site.id}:${current.id}:${a.id}:${a.staff}`;
+        if (now < start - CALL_AHEAD_MINUTES * 60_000 || now >= Date.parse(a.end) || this.called.has(key)) continue;
+        this.called.add(key);
+        hub.call({
+          site: site.id,
+          staff: a.staff,
+          point: a.point!,
+          desk: a.desk!,
+          at: a.start,
+          reason: "rotation",
+          assignment: a.id,
+          message: `to ${a.point} desk ${a.desk} at ${a.start.slice(11, 16)}`,
+        });
+      }
+      const heat = current.plan.heat;
+      heat.forEach((hour, i) => {
+        const start = Date.parse(hour.start);
+        const key = `${site.id}:${hour.start}`;
+        if (i === 0 || now < start || now >= start + HOUR || this.heatHours.has(key)) return;
+        const worst = Math.max(hour.category.open, hour.category.shade);
+        const before = Math.max(heat[i - 1].category.open, heat[i - 1].category.shade);
+        this.heatHours.add(key);
+        if (worst > before)
+          hub.alert(site.id, "heat", `heat category rises from ${before} to ${worst} at ${hour.start.slice(11, 16)} (WBGT ${hour.wbgt} °C): shorten stints`, {
+            category: hour.category,
+            previous: heat[i - 1].category,
+            hour: hour.start,
+          });
+      });
+    }
+  }
+}

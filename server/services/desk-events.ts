@@ -1,0 +1,150 @@
+// Desk events (PRODUCT.md C6): tube opened, swab, tube sealed, sent singly or as an offline batch.
+// Each is applied once by its id; a batch is one transaction; each event is judged on its own.
+import type { AppContext } from "../app.ts";
+import type { TokenClaims } from "../auth/tokens.ts";
+import type { Scenario } from "../../shared/scenario/schema.ts";
+import { DeskEvent } from "../api/schemas/shapes.ts";
+import { underPath, validator } from "../api/schemas/validator.ts";
+import { errors, TenfoldError } from "../errors.ts";
+import { live } from "../live/hub.ts";
+import { relieveAfterTubes } from "./relief.ts";
+import type { Static } from "@sinclair/typebox";
+
+export type DeskEventInput = Static<typeof DeskEvent>;
+
+export interface EventResult {
+  id: string;
+  status: "applied" | "duplicate" | "rejected";
+  error?: { code: string; message: string; path?: string };
+  /** Applied, but worth a second look: e.g. the resident is in another open tube too. */
+  flag?: { code: string; message: string; tubes?: string[] };
+}
+
+const checkEvent = validator(DeskEvent);
+// Within one batch, a desk's offline log may come out of order: apply by desk time, and at one
+// instant open before swab before seal.
+const RANK = { "tube.open": 0, swab: 1, "tube.seal": 2 } as const;
+
+/** What makes two events with one id "the same": every field the desk sent. */
+function digestOf(e: DeskEventInput): string {
+  return JSON.stringify([e.type, e.at, e.point, e.desk, e.tube, e.resident ?? null]);
+}
+
+function rejection(id: string, err: TenfoldError, index: number): EventResult {
+  const path = err.path ? `$.events[${index}]${err.path.slice(1)}` : undefined;
+  return { id, status: "rejected", error: { code: err.code, message: err.message, ...(path ? { path } : {}) } };
+}
+
+interface Effects {
+  points: Set<string>;
+  sealed: { point: string; desk: number; at: number }[];
+  twoTubes: { resident: string; tubes: string[] }[];
+}
+
+/** Applies a batch; returns one result per event, in the order sent. */
+export function applyDeskEvents(context: AppContext, site: string, account: TokenClaims, events: unknown[]): { results: EventResult[] } {
+  const scenario = context.store.sites.get(site)!.scenario;
+  const results: EventResult[] = new Array(events.length);
+  const valid: { index: number; event: DeskEventInput; atMs: number }[] = [];
+  events.forEach((raw, index) => {
+    const problems = checkEvent.problems(raw);
+    const id = typeof (raw as { id?: unknown })?.id === "string" ? (raw as { id: string }).id : "";
+    if (problems.length) {
+      const err = errors.invalidInput(underPath(`$.events[${index}]`, problems));
+      results[index] = { id, status: "rejected", error: { code: err.code, message: err.message, path: err.path } };
+    } else valid.push({ index, event: raw as DeskEventInput, atMs: Date.parse((raw as DeskEventInput).at) });
+  });
+  valid.sort((a, b) => a.atMs - b.atMs || RANK[a.event.type] - RANK[b.event.type] || a.index - b.index);
+
+  const effects: Effects = { points: new Set(), sealed: [], twoTubes: [] };
+  const receivedAt = context.clock.now();
+  context.store.transaction(() => {
+    const seen = new Map<string, string>();
+    for (const { index, event, atMs } of valid) {
+      const digest = digestOf(event);
+      const earlier = seen.get(event.id) ?? context.store.tubes.deskEvent(site, event.id)?.digest;
+      if (earlier !== undefined) {
+        results[index] = earlier === digest ? { id: event.id, status: "duplicate" } : rejection(event.id, errors.duplicateEventId(event.id), index);
+        continue;
+      }
+      try {
+        const flag = applyOne(context, scenario, site, account, event, atMs, receivedAt, effects);
+        context.store.tubes.recordDeskEvent(site, {
+          id: event.id,
+          type: event.type,
+          digest,
+          at: event.at,
+          atMs,
+          receivedAt,
+          point: event.point,
+          desk: event.desk,
+          tube: event.tube,
+          resident: event.resident ?? null,
+          staff: account.staff,
+        });
+        seen.set(event.id, digest);
+        results[index] = { id: event.id, status: "applied", ...(flag ? { flag } : {}) };
+      } catch (err) {
+        if (!(err instanceof TenfoldError)) throw err;
+        results[index] = rejection(event.id, err, index);
+      }
+    }
+  });
+
+  const hub = live(context);
+  for (const point of effects.points) hub.queueChanged(site, point);
+  for (const t of effects.twoTubes)
+    hub.alert(site, "resident-two-tubes", `resident ${t.resident} is in ${t.tubes.length} open tubes (${t.tubes.join(", ")}); check the desk`, t);
+  for (const s of effects.sealed) relieveAfterTubes(context, site, s.point, s.desk, s.at);
+  return { results };
+}
+
+/** Checks one event against the tubes as they stand, then writes it; throws a coded error to reject. */
+function applyOne(
+  context: AppContext,
+  scenario: Scenario,
+  site: string,
+  account: TokenClaims,
+  e: DeskEventInput,
+  atMs: number,
+  receivedAt: number,
+  effects: Effects,
+): EventResult["flag"] {
+  const point = scenario.points.find((p) => p.id === e.point);
+  if (!point) throw errors.invalidField("$.point", `site "${site}" has no point "${e.point}"`);
+  if (e.desk > point.desks) throw errors.invalidField("$.desk", `point "${e.point}" has desks 1–${point.desks}`);
+  const tubes = context.store.tubes;
+  const holder = account.staff ?? account.role;
+  const tube = tubes.get(site, e.tube);
+  switch (e.type) {
+    case "tube.open": {
+      if (tube) throw errors.tubeExists(e.tube);
+      tubes.open(site, e.tube, e.point, e.desk, atMs);
+      tubes.addCustody(site, e.tube, { at: atMs, state: "open", holder, box: null });
+      return undefined;
+    }
+    case "swab": {
+      if (!e.resident) throw errors.invalidField("$.resident", "a swab names its resident");
+      if (!tube) throw errors.tubeUnknown(e.tube);
+      if (tube.state !== "open") throw errors.tubeSealed(e.tube);
+      if (tube.point !== e.point || tube.desk !== e.desk) throw errors.tubeElsewhere(e.tube, tube.point, tube.desk);
+      if (tubes.hasResident(site, e.tube, e.resident)) throw errors.residentInTube(e.resident, e.tube);
+      if (tube.swabs >= scenario.pooling.poolSize) throw errors.tubeFull(e.tube, scenario.pooling.poolSize);
+      const others = tubes.openTubesWithResident(site, e.resident);
+      tubes.addSwab(site, { id: e.id, tube: e.tube, point: e.point, desk: e.desk, resident: e.resident, at: e.at, atMs, receivedAt, staff: account.staff });
+      effects.points.add(e.point);
+      if (!others.length) return undefined;
+      // DOMAIN.md: a resident bound to the wrong tube is a common failure; keep the swab, flag it.
+      effects.twoTubes.push({ resident: e.resident, tubes: [...others, e.tube] });
+      return { code: "RESIDENT_IN_TWO_TUBES", message: `this resident is also in open tube(s) ${others.join(", ")}; the lead is told`, tubes: others };
+    }
+    case "tube.seal": {
+      if (!tube) throw errors.tubeUnknown(e.tube);
+      if (tube.state !== "open") throw errors.tubeSealed(e.tube);
+      tubes.seal(site, e.tube, atMs);
+      tubes.addCustody(site, e.tube, { at: atMs, state: "sealed", holder, box: null });
+      effects.sealed.push({ point: e.point, desk: e.desk, at: atMs });
+      return undefined;
+    }
+  }
+}

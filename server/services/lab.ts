@@ -1,0 +1,90 @@
+// Lab results and what follows them (PRODUCT.md C6): a positive pool yields its re-test list, one
+// single tube per resident, sampled door to door by the grid's three-person group.
+import type { AppContext } from "../app.ts";
+import type { TubeResult } from "../store/tubes.ts";
+import { errors } from "../errors.ts";
+import { live } from "../live/hub.ts";
+
+export interface Retest {
+  tube: string;
+  point: string;
+  resident: string;
+  /** DOMAIN.md: each person of a positive pool is re-swabbed alone (单采复核), at home. */
+  method: "single-tube";
+  where: "door-to-door";
+  /** The grid served by the point where the pool was taken; its three-person group goes. */
+  grid: string;
+  team: string;
+  positiveAt: string;
+}
+
+export interface TubeView {
+  id: string;
+  state: string;
+  point: string;
+  desk: number;
+  swabs: { id: string; resident: string; at: string }[];
+  box?: string;
+  result?: TubeResult;
+  custody: { at: string; state: string; holder: string; box?: string }[];
+}
+
+/** A tube as the lead and the lab see it, with residents' ids. */
+export function tubeView(context: AppContext, site: string, tubeId: string): TubeView {
+  const tube = context.store.tubes.get(site, tubeId);
+  if (!tube) throw errors.notFound(`tube "${tubeId}"`);
+  return {
+    id: tube.id,
+    state: tube.state,
+    point: tube.point,
+    desk: tube.desk,
+    swabs: context.store.tubes.swabsOf(site, tubeId).map((s) => ({ id: s.id, resident: s.resident, at: s.at })),
+    ...(tube.box ? { box: tube.box } : {}),
+    ...(tube.result ? { result: tube.result } : {}),
+    custody: context.store.tubes
+      .custody(site, tubeId)
+      .map((c) => ({ at: new Date(c.at).toISOString(), state: c.state, holder: c.holder, ...(c.box ? { box: c.box } : {}) })),
+  };
+}
+
+/** Records a tube's result; a positive pool alerts the lead with its re-test list. */
+export function postResult(context: AppContext, site: string, input: { tube: string; result: TubeResult }): { tube: string; result: TubeResult; retests: Retest[] } {
+  const now = context.clock.now();
+  context.store.transaction(() => {
+    const tube = context.store.tubes.get(site, input.tube);
+    if (!tube) throw errors.state("TUBE_UNKNOWN", `tube "${input.tube}" is not known at this site`, "$.tube");
+    if (tube.state === "resulted")
+      throw errors.state("RESULT_EXISTS", `tube "${input.tube}" already has the result ${tube.result}; results are not overwritten`, "$.tube");
+    if (tube.state !== "received") throw errors.state("TUBE_NOT_AT_LAB", `tube "${input.tube}" has not been received by the lab (it is ${tube.state})`, "$.tube");
+    context.store.tubes.setResult(site, input.tube, input.result, now);
+    context.store.tubes.addCustody(site, input.tube, { at: now, state: `resulted:${input.result}`, holder: "lab", box: tube.box });
+  });
+  const retests = input.result === "positive" ? retestsOf(context, site, input.tube) : [];
+  if (retests.length)
+    live(context).alert(site, "positive", `tube ${input.tube} is positive: ${retests.length} residents to isolate and re-swab at home, one tube each`, {
+      tube: input.tube,
+      retests,
+    });
+  return { tube: input.tube, result: input.result, retests };
+}
+
+function retestsOf(context: AppContext, site: string, tubeId: string): Retest[] {
+  const tube = context.store.tubes.get(site, tubeId)!;
+  const scenario = context.store.sites.get(site)!.scenario;
+  const pointName = scenario.points.find((p) => p.id === tube.point)?.name ?? tube.point;
+  return context.store.tubes.swabsOf(site, tubeId).map((s) => ({
+    tube: tubeId,
+    point: tube.point,
+    resident: s.resident,
+    method: "single-tube",
+    where: "door-to-door",
+    grid: tube.point,
+    team: `three-person group of the ${pointName} grid`,
+    positiveAt: new Date(tube.resultedAt!).toISOString(),
+  }));
+}
+
+/** Every re-test the site owes: the residents of each positive tube. */
+export function retests(context: AppContext, site: string): { retests: Retest[] } {
+  return { retests: context.store.tubes.withResult(site, "positive").flatMap((t) => retestsOf(context, site, t.id)) };
+}

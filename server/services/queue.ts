@@ -1,0 +1,52 @@
+// The live line at each point (PRODUCT.md C7): the store's counts and the plan in force, turned
+// into a point's state by the pure arithmetic of shared/queue-live/.
+import type { AppContext } from "../app.ts";
+import type { TokenClaims } from "../auth/tokens.ts";
+import { lineState, type LineState } from "../../shared/queue-live/state.ts";
+import { desksOpenAt, forecastLength, inWindow } from "./rotation-now.ts";
+import { errors } from "../errors.ts";
+import { live } from "../live/hub.ts";
+
+/** Service rate is measured over the last ten minutes of swabs. */
+export const MEASURE_MINUTES = 10;
+
+/** One point's line now, without presentation fields. */
+export function pointLine(context: AppContext, site: string, point: string): LineState {
+  const record = context.store.sites.get(site);
+  if (!record) throw errors.notFound(`site "${site}"`);
+  const scenario = record.scenario;
+  const plan = context.store.plans.current(site)?.plan;
+  const now = context.clock.now();
+  const q = context.store.queue;
+  const head = q.lastHeadcount(site, point);
+  const { arrivals, reports } = q.arrivalsSinceHeadcount(site, point);
+  const recent = q.swabsBetween(site, point, now - MEASURE_MINUTES * 60_000, now);
+  return lineState({
+    inWindow: inWindow(scenario, now),
+    desksOpen: desksOpenAt(scenario, plan, point, now),
+    headcount: head?.count,
+    arrivalsSince: arrivals,
+    swabsSince: q.swabsReceivedSince(site, point, head?.at ?? -1),
+    reported: head !== undefined || reports > 0,
+    forecastLength: forecastLength(plan, point, now),
+    recentSwabs: recent.swabs,
+    recentDesks: recent.desks,
+    recentMinutes: MEASURE_MINUTES,
+    swabSeconds: scenario.service.swabSeconds,
+  });
+}
+
+/** A marshal's report: arrivals since the last one, or a headcount of the line. */
+export function reportQueue(
+  context: AppContext,
+  site: string,
+  point: string,
+  report: { arrivals?: number; headcount?: number },
+  account: TokenClaims,
+): LineState {
+  const record = context.store.sites.get(site)!;
+  if (!record.scenario.points.some((p) => p.id === point)) throw errors.notFound(`point "${point}" of site "${site}"`);
+  context.store.queue.add(site, point, context.clock.now(), report, account.staff);
+  live(context).queueChanged(site, point);
+  return pointLine(context, site, point);
+}

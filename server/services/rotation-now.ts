@@ -1,0 +1,60 @@
+// What the plan in force says about one moment: which desks are staffed, who is where, whether
+// the site is open. Read by the live queue, calls and relief.
+import type { Assignment, Plan } from "../../shared/plan/types.ts";
+import type { Role, Scenario } from "../../shared/scenario/schema.ts";
+
+const covers = (a: { start: string; end: string }, at: number) => Date.parse(a.start) <= at && at < Date.parse(a.end);
+
+/** Whether a sampling window is open at `at` (ms). */
+export function inWindow(scenario: Scenario, at: number): boolean {
+  return scenario.windows.some((w) => covers(w, at));
+}
+
+/** Desk assignments in force at `at` at one point, by desk number. */
+export function deskCrews(plan: Plan, point: string, at: number): Map<number, Assignment[]> {
+  const crews = new Map<number, Assignment[]>();
+  for (const a of plan.assignments) {
+    if (a.activity !== "desk" || a.point !== point || a.desk === undefined || !covers(a, at)) continue;
+    const crew = crews.get(a.desk) ?? [];
+    crew.push(a);
+    crews.set(a.desk, crew);
+  }
+  return crews;
+}
+
+/**
+ * Desks open at a point: those with every role a desk needs (scenario `desk`) on duty. Without a
+ * published plan, the point's own desk count inside the windows.
+ */
+export function desksOpenAt(scenario: Scenario, plan: Plan | undefined, point: string, at: number): number {
+  if (!inWindow(scenario, at)) return 0;
+  if (!plan) return scenario.points.find((p) => p.id === point)?.desks ?? 0;
+  const needs = Object.entries(scenario.desk).filter(([, n]) => (n ?? 0) > 0) as [Role, number][];
+  let open = 0;
+  for (const crew of deskCrews(plan, point, at).values()) {
+    if (needs.every(([role, n]) => crew.filter((a) => a.role === role).length >= n)) open++;
+  }
+  return open;
+}
+
+/** The plan's forecast line at a point at `at`: the last slot at or before it. */
+export function forecastLength(plan: Plan | undefined, point: string, at: number): number | undefined {
+  if (!plan) return undefined;
+  let best: { at: number; length: number } | undefined;
+  for (const f of plan.forecast) {
+    if (f.point !== point) continue;
+    const t = Date.parse(f.at);
+    if (t <= at && (!best || t > best.at)) best = { at: t, length: f.queueLength };
+  }
+  return best?.length;
+}
+
+/** The assignment a person holds at `at`, if any. */
+export function assignmentAt(plan: Plan, staff: string, at: number): Assignment | undefined {
+  return plan.assignments.find((a) => a.staff === staff && covers(a, at));
+}
+
+/** The person of `role` at a desk at `at`. */
+export function onDesk(plan: Plan, point: string, desk: number, role: Role, at: number): Assignment | undefined {
+  return plan.assignments.find((a) => a.activity === "desk" && a.point === point && a.desk === desk && a.role === role && covers(a, at));
+}

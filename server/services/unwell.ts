@@ -1,0 +1,54 @@
+// "I feel unwell" (PRODUCT.md C5; DOMAIN.md stop-work signs): off the desk at once, the nearest
+// rested qualified person called, the plan repaired from now, the lead alerted.
+import type { AppContext } from "../app.ts";
+import { errors } from "../errors.ts";
+import { live } from "../live/hub.ts";
+import { repairFromMinute, type Repair } from "./rotation-changes.ts";
+
+export interface UnwellRepair extends Omit<Repair, "assignments"> {
+  staff: string;
+  at: string;
+  revision: number;
+  called: string[];
+}
+
+export function reportUnwell(context: AppContext, site: string, staff: string, reason: string | undefined): UnwellRepair {
+  const scenario = context.store.sites.get(site)!.scenario;
+  if (!scenario.staff.some((p) => p.id === staff)) throw errors.notFound(`staff member "${staff}" of site "${site}"`);
+  const now = context.clock.now();
+  const why = reason ?? "reported unwell";
+  const { repair, revision } = context.store.transaction(() => {
+    const current = context.store.plans.current(site);
+    if (!current) throw errors.noPlan(site);
+    const repair = repairFromMinute(scenario, current.plan.assignments, staff, now, why);
+    const revision = context.store.plans.revise(site, current.id, {
+      ...current.plan,
+      assignments: repair.assignments,
+      gaps: [...current.plan.gaps, ...repair.gaps],
+    });
+    return { repair, revision };
+  });
+  const hub = live(context);
+  const called = [...new Set(repair.added.map((a) => a.staff))];
+  hub.rotationChanged(site, [staff, ...called], "unwell");
+  for (const a of repair.added)
+    if (Date.parse(a.start) <= now + 15 * 60000)
+      hub.call({
+        site,
+        staff: a.staff,
+        point: a.point!,
+        desk: a.desk!,
+        at: a.start,
+        reason: "relief",
+        assignment: a.id,
+        message: `relieve ${staff} at ${a.point} desk ${a.desk} now`,
+      });
+  hub.alert(
+    site,
+    "unwell",
+    `${staff} is off duty (${why}); ${called.length ? `relieved by ${called.join(", ")}` : "nobody free to relieve"}${repair.gaps.length ? `; ${repair.gaps.length} gap(s) left` : ""}`,
+    { staff, relievedBy: called, gaps: repair.gaps },
+  );
+  hub.queueChangedSite(site);
+  return { staff, at: new Date(now).toISOString(), revision, removed: repair.removed, added: repair.added, gaps: repair.gaps, called };
+}

@@ -1,0 +1,224 @@
+// The tube aggregate: tubes, the swabs bound to them, the desk events that made them, and each
+// tube's chain of custody (PRODUCT.md C6).
+import type { Db } from "./db.ts";
+
+export type TubeState = "open" | "sealed" | "boxed" | "dispatched" | "received" | "resulted";
+export type TubeResult = "negative" | "positive" | "invalid";
+
+export interface TubeRecord {
+  site: string;
+  id: string;
+  point: string;
+  desk: number;
+  state: TubeState;
+  swabs: number;
+  openedAt: number;
+  firstSwabAt: number | null;
+  sealedAt: number | null;
+  box: string | null;
+  receivedAt: number | null;
+  result: TubeResult | null;
+  resultedAt: number | null;
+}
+
+export interface SwabRecord {
+  id: string;
+  tube: string;
+  point: string;
+  desk: number;
+  resident: string;
+  at: string;
+  atMs: number;
+  receivedAt: number;
+  staff: string | null;
+}
+
+export interface CustodyRecord {
+  at: number;
+  state: string;
+  holder: string;
+  box: string | null;
+}
+
+export interface StoredDeskEvent {
+  id: string;
+  type: string;
+  digest: string;
+}
+
+export interface NewDeskEvent {
+  id: string;
+  type: string;
+  digest: string;
+  at: string;
+  atMs: number;
+  receivedAt: number;
+  point: string;
+  desk: number;
+  tube: string;
+  resident: string | null;
+  staff: string | null;
+}
+
+const tubeFromRow = (r: Record<string, unknown>): TubeRecord => ({
+  site: r.site as string,
+  id: r.id as string,
+  point: r.point as string,
+  desk: r.desk as number,
+  state: r.state as TubeState,
+  swabs: r.swabs as number,
+  openedAt: r.opened_at as number,
+  firstSwabAt: r.first_swab_at as number | null,
+  sealedAt: r.sealed_at as number | null,
+  box: r.box as string | null,
+  receivedAt: r.received_at as number | null,
+  result: r.result as TubeResult | null,
+  resultedAt: r.resulted_at as number | null,
+});
+
+const swabFromRow = (r: Record<string, unknown>): SwabRecord => ({
+  id: r.id as string,
+  tube: r.tube as string,
+  point: r.point as string,
+  desk: r.desk as number,
+  resident: r.resident as string,
+  at: r.at as string,
+  atMs: r.at_ms as number,
+  receivedAt: r.received_at as number,
+  staff: r.staff as string | null,
+});
+
+export class TubeStore {
+  private readonly stmt;
+
+  constructor(private readonly db: Db) {
+    // Prepared once: desk events are the hot path (bench/ingest.ts).
+    this.stmt = {
+      event: db.prepare("SELECT id, type, digest FROM desk_events WHERE site = ? AND id = ?"),
+      insertEvent: db.prepare(
+        "INSERT INTO desk_events (site, id, type, digest, at, at_ms, received_at, point, desk, tube, resident, staff) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      ),
+      tube: db.prepare("SELECT * FROM tubes WHERE site = ? AND id = ?"),
+      openTube: db.prepare("INSERT INTO tubes (site, id, point, desk, state, opened_at) VALUES (?, ?, ?, ?, 'open', ?)"),
+      insertSwab: db.prepare(
+        "INSERT INTO swabs (site, id, tube, point, desk, resident, at, at_ms, received_at, staff) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      ),
+      countSwab: db.prepare("UPDATE tubes SET swabs = swabs + 1, first_swab_at = coalesce(first_swab_at, ?) WHERE site = ? AND id = ?"),
+      setState: db.prepare("UPDATE tubes SET state = ? WHERE site = ? AND id = ?"),
+      seal: db.prepare("UPDATE tubes SET state = 'sealed', sealed_at = ? WHERE site = ? AND id = ?"),
+      custody: db.prepare("INSERT INTO custody (site, tube, at, state, holder, box) VALUES (?, ?, ?, ?, ?, ?)"),
+      openTubesOf: db.prepare(
+        // The resident index first: a resident has a swab or two, a site thousands.
+        "SELECT DISTINCT s.tube FROM swabs s INDEXED BY swabs_resident CROSS JOIN tubes t ON t.site = s.site AND t.id = s.tube WHERE s.site = ? AND s.resident = ? AND t.state = 'open'",
+      ),
+      residentInTube: db.prepare("SELECT 1 FROM swabs WHERE site = ? AND tube = ? AND resident = ? LIMIT 1"),
+    };
+  }
+
+  deskEvent(site: string, id: string): StoredDeskEvent | undefined {
+    return this.stmt.event.get(site, id) as StoredDeskEvent | undefined;
+  }
+
+  recordDeskEvent(site: string, e: NewDeskEvent): void {
+    this.stmt.insertEvent.run(site, e.id, e.type, e.digest, e.at, e.atMs, e.receivedAt, e.point, e.desk, e.tube, e.resident, e.staff);
+  }
+
+  get(site: string, id: string): TubeRecord | undefined {
+    const row = this.stmt.tube.get(site, id) as Record<string, unknown> | undefined;
+    return row && tubeFromRow(row);
+  }
+
+  open(site: string, id: string, point: string, desk: number, at: number): void {
+    this.stmt.openTube.run(site, id, point, desk, at);
+  }
+
+  addSwab(site: string, swab: SwabRecord): void {
+    this.stmt.insertSwab.run(site, swab.id, swab.tube, swab.point, swab.desk, swab.resident, swab.at, swab.atMs, swab.receivedAt, swab.staff);
+    this.stmt.countSwab.run(swab.atMs, site, swab.tube);
+  }
+
+  seal(site: string, id: string, at: number): void {
+    this.stmt.seal.run(at, site, id);
+  }
+
+  setState(site: string, id: string, state: TubeState): void {
+    this.stmt.setState.run(state, site, id);
+  }
+
+  setBox(site: string, id: string, box: string): void {
+    this.db.prepare("UPDATE tubes SET state = 'boxed', box = ? WHERE site = ? AND id = ?").run(box, site, id);
+  }
+
+  setReceived(site: string, id: string, at: number): void {
+    this.db.prepare("UPDATE tubes SET state = 'received', received_at = ? WHERE site = ? AND id = ?").run(at, site, id);
+  }
+
+  setResult(site: string, id: string, result: TubeResult, at: number): void {
+    this.db.prepare("UPDATE tubes SET state = 'resulted', result = ?, resulted_at = ? WHERE site = ? AND id = ?").run(result, at, site, id);
+  }
+
+  addCustody(site: string, tube: string, entry: CustodyRecord): void {
+    this.stmt.custody.run(site, tube, entry.at, entry.state, entry.holder, entry.box);
+  }
+
+  custody(site: string, tube: string): CustodyRecord[] {
+    return this.db
+      .prepare("SELECT at, state, holder, box FROM custody WHERE site = ? AND tube = ? ORDER BY seq")
+      .all(site, tube) as CustodyRecord[];
+  }
+
+  swabsOf(site: string, tube: string): SwabRecord[] {
+    return (this.db.prepare("SELECT * FROM swabs WHERE site = ? AND tube = ? ORDER BY at_ms, rowid").all(site, tube) as Record<string, unknown>[]).map(
+      swabFromRow,
+    );
+  }
+
+  /** Open tubes that already hold a swab of this resident. */
+  openTubesWithResident(site: string, resident: string): string[] {
+    return (this.stmt.openTubesOf.all(site, resident) as { tube: string }[]).map((r) => r.tube);
+  }
+
+  hasResident(site: string, tube: string, resident: string): boolean {
+    return this.stmt.residentInTube.get(site, tube, resident) !== undefined;
+  }
+
+  inBox(site: string, box: string): TubeRecord[] {
+    return (this.db.prepare("SELECT * FROM tubes WHERE site = ? AND box = ? ORDER BY id").all(site, box) as Record<string, unknown>[]).map(tubeFromRow);
+  }
+
+  withResult(site: string, result: TubeResult): TubeRecord[] {
+    return (this.db.prepare("SELECT * FROM tubes WHERE site = ? AND result = ? ORDER BY resulted_at, id").all(site, result) as Record<string, unknown>[]).map(
+      tubeFromRow,
+    );
+  }
+
+  /** Tubes swabbed but not yet at the lab: their age runs against the limit. */
+  notYetAtLab(site: string): TubeRecord[] {
+    return (
+      this.db
+        .prepare("SELECT * FROM tubes WHERE site = ? AND state IN ('open', 'sealed', 'boxed', 'dispatched') AND first_swab_at IS NOT NULL")
+        .all(site) as Record<string, unknown>[]
+    ).map(tubeFromRow);
+  }
+
+  /** Tubes sealed at one desk at or after `since` (desk time). */
+  sealedAtDeskSince(site: string, point: string, desk: number, since: number): number {
+    return (
+      this.db
+        .prepare("SELECT count(*) AS n FROM tubes WHERE site = ? AND point = ? AND desk = ? AND sealed_at >= ?")
+        .get(site, point, desk, since) as { n: number }
+    ).n;
+  }
+
+  count(site: string): number {
+    return (this.db.prepare("SELECT count(*) AS n FROM tubes WHERE site = ?").get(site) as { n: number }).n;
+  }
+
+  swabCount(site: string): number {
+    return (this.db.prepare("SELECT count(*) AS n FROM swabs WHERE site = ?").get(site) as { n: number }).n;
+  }
+
+  deskEventCount(site: string): number {
+    return (this.db.prepare("SELECT count(*) AS n FROM desk_events WHERE site = ?").get(site) as { n: number }).n;
+  }
+}

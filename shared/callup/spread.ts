@@ -1,0 +1,49 @@
+// When a point cannot serve everyone before closing whatever the wait, its buildings are still all
+// called (PRODUCT.md: every building called for all its residents), spread in step with the
+// capacity there is, so the line grows evenly instead of at the first building's door.
+import type { SamplingDay } from "../queue/day.ts";
+import { numberParts, type CallupUnit, type PlacedCallup } from "./place.ts";
+
+/**
+ * Calls the units one after another, each over a share of the day's capacity proportional to its
+ * residents (over the open minutes when there is no capacity), cut at window closings.
+ * @example spreadCallups(day, new Float64Array(day.length), [{ building: "b1", residents: 10 }]) // one call-up over the whole window
+ */
+export function spreadCallups(day: SamplingDay, capacity: Float64Array, units: CallupUnit[]): PlacedCallup[] {
+  const weight = new Float64Array(day.length);
+  let total = 0;
+  for (let m = 0; m < day.length; m++) total += capacity[m];
+  for (let m = 0; m < day.length; m++) weight[m] = day.closeOf[m] < 0 ? 0 : total > 0 ? capacity[m] : 1;
+  let sum = 0;
+  for (let m = 0; m < day.length; m++) sum += weight[m];
+  const people = units.reduce((n, u) => n + u.residents, 0);
+  const placed: PlacedCallup[] = [];
+  if (sum <= 0 || people <= 0) return placed;
+  let m = 0, acc = 0, before = 0;
+  for (const u of units) {
+    if (u.residents <= 0) continue;
+    const goal = ((before + u.residents) / people) * sum;
+    before += u.residents;
+    // the unit's minutes, as pieces cut at window closings
+    const pieces: { start: number; end: number; w: number }[] = [];
+    while (m < day.length && (acc < goal - 1e-9 || pieces.length === 0)) {
+      if (weight[m] > 0 || (pieces.length && day.closeOf[m] >= 0)) {
+        const last = pieces[pieces.length - 1];
+        if (last && last.end === m && day.closeOf[last.start] === day.closeOf[m]) { last.end = m + 1; last.w += weight[m]; }
+        else if (weight[m] > 0) pieces.push({ start: m, end: m + 1, w: weight[m] });
+      }
+      acc += weight[m];
+      m++;
+    }
+    if (!pieces.length) pieces.push({ start: Math.max(0, day.windows[day.windows.length - 1].end - 1), end: day.windows[day.windows.length - 1].end, w: 1 });
+    const wsum = pieces.reduce((n, p) => n + p.w, 0);
+    let left = u.residents;
+    pieces.forEach((p, i) => {
+      const r = i === pieces.length - 1 ? left : Math.min(left, Math.round((u.residents * p.w) / wsum));
+      left -= r;
+      if (r > 0) placed.push({ building: u.building, residents: r, start: p.start, end: p.end, ...(u.reroutedFrom ? { reroutedFrom: u.reroutedFrom } : {}) });
+    });
+  }
+  numberParts(placed);
+  return placed;
+}

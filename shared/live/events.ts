@@ -1,0 +1,81 @@
+// The Socket.IO event map (PRODUCT.md "Public contract"): one typed interface that the server and
+// the pages both import, so an event's name and fields cannot drift apart.
+import type { Assignment } from "../plan/types.ts";
+
+export type QueueStatus = "flowing" | "busy" | "jammed" | "break" | "closed";
+
+/** One point's line as residents see it: no personal data. */
+export interface QueuePoint {
+  site: string;
+  point: string;
+  name: string;
+  status: QueueStatus;
+  length: number;
+  waitMinutes: number;
+  desksOpen: number;
+  /** ISO 8601. */
+  updatedAt: string;
+}
+
+/** A `queue` push: the point's state and its sequence number (per point, rising). */
+export interface QueueEvent extends QueuePoint {
+  seq: number;
+}
+
+export type RotationReason = "connect" | "publish" | "swap" | "unwell" | "replan";
+
+/** A `rotation` push: all of one staff member's assignments in the plan in force. */
+export interface RotationEvent {
+  site: string;
+  staff: string;
+  plan: string;
+  revision: number;
+  reason: RotationReason;
+  assignments: Assignment[];
+}
+
+export type CallReason = "rotation" | "tubes" | "relief";
+
+/** A `call`: go to point P desk D now. */
+export interface CallEvent {
+  site: string;
+  staff: string;
+  point: string;
+  desk: number;
+  /** ISO 8601: when they are due. */
+  at: string;
+  reason: CallReason;
+  assignment?: string;
+  message: string;
+}
+
+export type AlertKind = "gap" | "unwell" | "tube-age" | "positive" | "heat" | "resident-two-tubes" | "swap";
+
+/** An `alert` to the lead. */
+export interface AlertEvent {
+  site: string;
+  kind: AlertKind;
+  message: string;
+  /** ISO 8601. */
+  at: string;
+  [detail: string]: unknown;
+}
+
+export interface QueueSubscribeRequest {
+  site: string;
+  points?: string[];
+}
+
+export type QueueSubscribeAck = { ok: true; points: string[] } | { ok: false; error: { code: string; message: string; path?: string } };
+
+export interface ServerToClientEvents {
+  queue: (event: QueueEvent) => void;
+  rotation: (event: RotationEvent) => void;
+  call: (event: CallEvent) => void;
+  alert: (event: AlertEvent) => void;
+}
+
+export interface ClientToServerEvents {
+  "queue:subscribe": (request: QueueSubscribeRequest, ack?: (reply: QueueSubscribeAck) => void) => void;
+  "queue:unsubscribe": (request: QueueSubscribeRequest, ack?: (reply: QueueSubscribeAck) => void) => void;
+}

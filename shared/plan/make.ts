@@ -1,0 +1,132 @@
+// The site planner (issue 3): from a scenario to the plan contract of PRODUCT.md, composed of the
+// rotation (who can staff which desk when), the call-ups, the queue, the tubes and the pickups.
+import type { Scenario } from "../scenario/schema.ts";
+import { effectiveRules } from "../scenario/rules.ts";
+import { toIso, toMinute } from "../time.ts";
+import type { PlanRotation, RotationResult } from "../rotation/api.ts";
+import { samplingDay } from "../queue/day.ts";
+import { cumulative } from "../queue/fluid.ts";
+import { describeShortfall, whatWouldMeet, type PointShortfall } from "../callup/shortfall.ts";
+import { poolingAdvice } from "../pooling/dorfman.ts";
+import { maxDeskRequests, planRotation } from "../rotation/index.ts";
+import type { DeskRequest } from "../rotation/api.ts";
+import { dayRule as heatDayRule, heatHours as heatHoursOf } from "../heat/index.ts";
+import { settle } from "./rounds.ts";
+import type { DayRule, HeatHour, Plan } from "./types.ts";
+
+export interface PlanOptions {
+  /** Who can staff which desk when; defaults to the project's rotation. */
+  rotation?: PlanRotation;
+  heatHours?: (scenario: Scenario) => HeatHour[];
+  dayRule?: (scenario: Scenario) => DayRule;
+  /** The widest desk requests worth asking for (every desk through every window, less what the day rule forbids). */
+  maxRequests?: (scenario: Scenario) => DeskRequest[];
+}
+
+/** The project's rotation and heat modules; tests may pass `allStaffed` (./all-staffed.ts) instead. */
+export const DEFAULT_PLAN_OPTIONS: Required<PlanOptions> = { rotation: planRotation, heatHours: heatHoursOf, dayRule: heatDayRule, maxRequests: maxDeskRequests };
+
+/**
+ * Plans a site's day: desks, call-ups, queue forecast, tubes, pickups, and the rotation's heat,
+ * assignments and gaps; a `shortfall` says where the wait target is missed and what would meet it.
+ * Pure and deterministic: the same scenario gives the same plan.
+ * @example makePlan(yiyuan).summary // { residents: 3000, expectedSwabs: 2790, expectedTubes: 283, maxWaitMinutes: 24, staffUsed: 12, coverage: 1, … }
+ */
+export function makePlan(scenario: Scenario, options: PlanOptions = {}): Plan {
+  const { rotation, heatHours, dayRule, maxRequests } = { ...DEFAULT_PLAN_OPTIONS, ...options };
+  const rules = effectiveRules(scenario);
+  const tz = scenario.site.timezone;
+  const iso = (m: number) => toIso(m, tz);
+  const day = samplingDay(scenario.windows.map((w) => ({ start: toMinute(w.start), end: toMinute(w.end) })), rules.slotMinutes);
+  const perDesk = 60 / scenario.service.swabSeconds;
+  const target = scenario.targets.maxWaitMinutes;
+
+  // (1)–(4): what the rotation can staff, call-ups against it, just the desks they need, and the
+  // rotation asked again for those; each point's day on the desks it finally staffed
+  const { site, callups, staffing, days, widestCapacity } = settle(scenario, day, rotation, perDesk, maxRequests(scenario));
+
+  // (5) where the target is missed: by how much, and what would meet it
+  const shortfalls: PointShortfall[] = [];
+  for (const p of scenario.points) {
+    const pd = days.get(p.id)!;
+    const planned = site.points.get(p.id);
+    const people = pd.expectedSwabs;
+    if (!planned || people <= 0) continue;
+    let peakCap = 0;
+    for (let m = 0; m < day.length; m++) peakCap = Math.max(peakCap, pd.capacity[m]);
+    const noDesk = peakCap === 0;
+    const over = pd.trace.maxWait > target;
+    const left = pd.trace.leftAtClose > 0.5;
+    if (!noDesk && !over && !left) continue;
+    const request = { ...planned.request, load: { ...planned.request.load, capacity: pd.capacity, cum: cumulative(pd.capacity) } };
+    const most0 = widestCapacity.get(p.id)!;
+    let peakStaffed = 0;
+    for (let m = 0; m < day.length; m++) peakStaffed = Math.max(peakStaffed, Math.round(most0[m] / perDesk));
+    const base = {
+      point: p.id,
+      reason: noDesk ? "no-staffed-desk" as const : left ? "capacity-short" as const : "wait-over-target" as const,
+      targetWaitMinutes: target,
+      maxWaitMinutes: pd.trace.maxWait,
+      overByMinutes: Math.max(0, pd.trace.maxWait - target),
+      leftAtClosing: Math.round(pd.trace.leftAtClose * 10) / 10,
+      toMeet: whatWouldMeet(scenario, request, perDesk, p.desks, peakStaffed),
+    };
+    shortfalls.push({ ...base, message: describeShortfall(base) });
+  }
+
+  const rows = scenario.points.map((p) => ({ p, pd: days.get(p.id)! }));
+  const expectedSwabs = round1(rows.reduce((n, r) => n + r.pd.expectedSwabs, 0));
+  const expectedTubes = rows.reduce((n, r) => n + r.pd.expectedTubes, 0);
+  const maxWait = Math.max(0, ...rows.map((r) => r.pd.trace.maxWait));
+  const plan: Plan = {
+    heat: heatHours(scenario),
+    dayRule: dayRule(scenario),
+    desks: staffing.desks.map((d) => ({ point: d.point, desk: d.desk, open: d.open.map((s) => ({ start: iso(s.start), end: iso(s.end) })) })),
+    assignments: staffing.assignments.map((a) => ({ ...a, start: iso(a.start), end: iso(a.end) })),
+    callups: callups.map((c) => ({
+      building: c.building, point: c.point, start: iso(day.origin + c.start), end: iso(day.origin + c.end), residents: c.residents,
+      ...(c.reroutedFrom ? { reroutedFrom: c.reroutedFrom } : {}),
+      ...(c.part ? { part: c.part } : {}),
+    })),
+    forecast: rows.flatMap(({ p, pd }) => pd.forecast.map((f) => ({ point: p.id, ...f, at: iso(f.at) }))),
+    tubes: rows.map(({ p, pd }) => ({ point: p.id, expectedSwabs: round1(pd.expectedSwabs), expectedTubes: pd.expectedTubes, byPoolSize: pd.tubesByPoolSize })),
+    pickups: rows.flatMap(({ p, pd }) => pd.pickups.map((k) => ({ at: iso(day.origin + k.at), point: p.id, tubes: k.tubes, swabs: k.swabs, boxes: k.boxLoads.length, boxLoads: k.boxLoads })))
+      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
+    ...(scenario.pooling.prevalence !== undefined ? { poolingAdvice: poolingAdvice(scenario.pooling.prevalence) } : {}),
+    gaps: staffing.gaps.map((g) => ({ ...g, start: iso(g.start), end: iso(g.end) })),
+    summary: {
+      residents: scenario.buildings.reduce((n, b) => n + b.residents, 0),
+      expectedSwabs,
+      expectedTubes,
+      maxWaitMinutes: maxWait,
+      staffUsed: new Set(staffing.assignments.map((a) => a.staff)).size,
+      coverage: coverage(staffing),
+      staffNeeded: staffing.staffNeeded,
+    },
+  };
+  if (shortfalls.length) {
+    const worst = Math.max(0, ...shortfalls.map((s) => s.overByMinutes));
+    plan.shortfall = {
+      targetWaitMinutes: target,
+      maxWaitMinutes: maxWait,
+      overByMinutes: worst,
+      leftAtClosing: round1(shortfalls.reduce((n, s) => n + s.leftAtClosing, 0)),
+      points: shortfalls,
+      message: shortfalls.map((s) => s.message).join("; "),
+    };
+  }
+  return plan;
+}
+
+/** Share of open desk-minutes the rotation staffed with every role. */
+function coverage(result: RotationResult): number {
+  const staffed = new Map(result.staffed.map((s) => [`${s.point}#${s.desk}`, s.spans]));
+  let open = 0, covered = 0;
+  for (const d of result.desks) for (const o of d.open) {
+    open += o.end - o.start;
+    for (const s of staffed.get(`${d.point}#${d.desk}`) ?? []) covered += Math.max(0, Math.min(o.end, s.end) - Math.max(o.start, s.start));
+  }
+  return open ? Math.round((covered / open) * 1000) / 1000 : 1;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;

@@ -1,0 +1,120 @@
+// What the rotation needs to know about a scenario, in minutes: rules in force, each person's
+// shifts (merged availability), the heat limit at every point, and the day rule.
+import { heatSpells, type HeatSpell } from "../heat/timeline.ts";
+import { worstCategory } from "../heat/timeline.ts";
+import { workRest, type WorkRest } from "../heat/category.ts";
+import { dayRuleMinutes, type DayRuleMinutes } from "../heat/day-rule.ts";
+import { effectiveRules, type EffectiveRules } from "../scenario/rules.ts";
+import type { Point, Role, Scenario, Shelter } from "../scenario/schema.ts";
+import { toMinute, type Minute, type Span } from "../time.ts";
+
+/** A 5-hour stretch of work needs a meal break (PRODUCT.md "Defaults": mealBreakMinutes within any 5 h). */
+export const MEAL_WITHIN_MINUTES = 300;
+
+/** A person as the rotation sees them. */
+export interface Person {
+  id: string;
+  index: number;
+  roles: ReadonlySet<Role>;
+  /** Merged availability intervals, sorted: each is one shift the person offers. */
+  shifts: Span[];
+  /** Local calendar day each shift starts on: overtime is counted per day. */
+  shiftDay: string[];
+  noOutdoorHeat: boolean;
+  /** A person the roster lacks, added only to count how many full coverage needs. */
+  extra: boolean;
+}
+
+export interface RotationContext {
+  scenario: Scenario;
+  rules: EffectiveRules;
+  slot: number;
+  timezone: string;
+  spells: HeatSpell[];
+  dayRule: DayRuleMinutes;
+  people: Person[];
+  personById: Map<string, Person>;
+  points: Map<string, Point>;
+  windows: Span[];
+}
+
+/** Sorts and merges touching or overlapping spans. */
+export function mergeSpans(spans: Span[]): Span[] {
+  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out.at(-1);
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+/** The local calendar date of a minute in a timezone, e.g. "2021-08-03". */
+export function localDay(minute: Minute, timezone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" })
+    .format(new Date(minute * 60000));
+}
+
+/** Extra people of one role, available through every window: used to size what the roster lacks. */
+export interface ExtraStaff {
+  role: Role;
+  count: number;
+}
+
+/**
+ * The rotation context of a scenario, optionally with extra all-day people of some roles.
+ * @example rotationContext(yiyuan).slot // 5
+ */
+export function rotationContext(scenario: Scenario, extras: ExtraStaff[] = []): RotationContext {
+  const rules = effectiveRules(scenario);
+  const timezone = scenario.site.timezone;
+  const windows = mergeSpans(scenario.windows.map((w) => ({ start: toMinute(w.start), end: toMinute(w.end) })));
+  const people: Person[] = scenario.staff.map((s, index) => {
+    const shifts = mergeSpans(s.available.map((a) => ({ start: toMinute(a.start), end: toMinute(a.end) })));
+    return {
+      id: s.id, index, roles: new Set(s.roles), shifts,
+      shiftDay: shifts.map((sh) => localDay(sh.start, timezone)),
+      noOutdoorHeat: s.noOutdoorHeat === true, extra: false,
+    };
+  });
+  for (const x of extras) {
+    for (let i = 0; i < x.count; i++) {
+      people.push({
+        id: `extra-${x.role}-${i + 1}`, index: people.length, roles: new Set([x.role]), shifts: windows.map((w) => ({ ...w })),
+        shiftDay: windows.map((w) => localDay(w.start, timezone)), noOutdoorHeat: false, extra: true,
+      });
+    }
+  }
+  return {
+    scenario, rules, slot: rules.slotMinutes, timezone,
+    spells: heatSpells(scenario), dayRule: dayRuleMinutes(scenario),
+    people, personById: new Map(people.map((p) => [p.id, p])),
+    points: new Map(scenario.points.map((p) => [p.id, p])), windows,
+  };
+}
+
+/**
+ * The work/rest limit for a role at a shelter over minutes [start, end): that of the worst heat
+ * category touched (PRODUCT.md: a stint may be no longer than the worst category it touches allows).
+ */
+export function heatLimit(ctx: RotationContext, role: Role, shelter: Shelter, start: Minute, end: Minute): WorkRest | null {
+  const cat = worstCategory(ctx.spells, shelter, start, end);
+  return cat === null ? null : workRest(cat, ctx.rules.workload[role]);
+}
+
+/** The tighter of two work/rest limits (fewer work minutes; null = no limit). */
+export function tighter(a: WorkRest | null, b: WorkRest | null): WorkRest | null {
+  if (!a) return b;
+  if (!b) return a;
+  return b.work < a.work ? b : a;
+}
+
+/** Index of the shift holding all of [start, end), or -1 when outside the person's availability. */
+export function shiftOf(person: Person, start: Minute, end: Minute): number {
+  for (let i = 0; i < person.shifts.length; i++) {
+    const s = person.shifts[i];
+    if (start >= s.start && end <= s.end) return i;
+  }
+  return -1;
+}

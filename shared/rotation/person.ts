@@ -1,0 +1,105 @@
+// One person's running state through the day (current desk stint, rest owed, PPE time, meal clock,
+// minutes worked) and the rules that say whether they may stand at a desk for the next minutes.
+import { restAfter, type WorkRest } from "../heat/category.ts";
+import { inNoOutdoor } from "../heat/day-rule.ts";
+import type { Minute } from "../time.ts";
+import { MEAL_WITHIN_MINUTES, shiftOf, tighter, type Person, type RotationContext } from "./context.ts";
+
+/** Why a person cannot take a desk now; the gap reasons are built from these. */
+export type Unfit =
+  | "off-duty" | "busy" | "heat-rest" | "heat-stint" | "ppe" | "meal" | "overtime"
+  | "outdoor-limit" | "no-outdoor-person" | "day-rule" | "shift-rest";
+
+/** The desk work a person is about to do: where, and the heat limit there. */
+export interface DeskSlot {
+  start: Minute;
+  end: Minute;
+  outdoor: boolean;
+  limit: WorkRest | null;
+}
+
+const NEVER = -1e12;
+
+export class PersonState {
+  /** Position held in the last recorded slot, -1 if none. */
+  position = -1;
+  /** The current or last desk stint: [stintStart, lastDeskEnd), with its worst heat limit. */
+  stintStart = NEVER;
+  stintLimit: WorkRest | null = null;
+  lastDeskEnd = NEVER;
+  /** Earliest minute a new stint may start: the rest owed after the last stint. */
+  restUntil = NEVER;
+  ppeRunStart = NEVER;
+  mealClockStart = NEVER;
+  lastWorkEnd = NEVER;
+  lastShift = -1;
+  deskMinutes = 0;
+  outdoorMinutes = 0;
+  workByDay = new Map<string, number>();
+  /** Slot index in which the person is already placed (or just relieved). */
+  busySlot = -1;
+  constructor(readonly person: Person) {}
+
+  /** Whether [start, …) joins the current stint with no break. */
+  joins(start: Minute): boolean {
+    return this.lastDeskEnd === start;
+  }
+}
+
+/**
+ * Why `st` may not work `slot`, or null when every rule allows it. Rules: availability, the day
+ * rule (2012 measures art. 8), rest between shifts, maxWorkMinutesPerDay, the heat stint and rest
+ * (TB MED 507), continuous PPE time, and a meal break within any 5 h.
+ */
+export function unfitFor(ctx: RotationContext, st: PersonState, slot: DeskSlot, slotIndex: number): Unfit | null {
+  const { rules } = ctx;
+  const p = st.person;
+  const shift = shiftOf(p, slot.start, slot.end);
+  if (shift < 0) return "off-duty";
+  if (st.busySlot === slotIndex) return "busy";
+  const len = slot.end - slot.start;
+  if (slot.outdoor) {
+    if (inNoOutdoor(ctx.dayRule, slot.start, slot.end)) return "day-rule";
+    // 2012 measures art. 8: pregnant workers and minors do no outdoor work at ≥ 35 °C
+    if (ctx.dayRule.hot && p.noOutdoorHeat) return "no-outdoor-person";
+    const cap = ctx.dayRule.maxOutdoorMinutesPerPerson;
+    if (cap !== null && st.outdoorMinutes + len > cap) return "outdoor-limit";
+  }
+  if (st.lastShift >= 0 && st.lastShift !== shift && slot.start - st.lastWorkEnd < rules.minRestBetweenShiftsMinutes) return "shift-rest";
+  if ((st.workByDay.get(p.shiftDay[shift]) ?? 0) + len > rules.maxWorkMinutesPerDay) return "overtime";
+  const joins = st.joins(slot.start);
+  if (!joins && slot.start < st.restUntil) return "heat-rest";
+  const stintStart = joins ? st.stintStart : slot.start;
+  const limit = joins ? tighter(st.stintLimit, slot.limit) : slot.limit;
+  if (limit && slot.end - stintStart > limit.work) return "heat-stint";
+  // PPE time runs from a stint's start until a break of at least ppeBreakMinutes
+  const ppeStart = slot.start - st.lastDeskEnd < rules.ppeBreakMinutes ? st.ppeRunStart : slot.start;
+  if (slot.end - ppeStart > rules.maxContinuousPpeMinutes) return "ppe";
+  const mealStart = slot.start - st.lastWorkEnd < rules.mealBreakMinutes ? st.mealClockStart : slot.start;
+  if (slot.end - mealStart > MEAL_WITHIN_MINUTES) return "meal";
+  return null;
+}
+
+/** Records desk (or, with `desk` false, standby) work over `slot` in the person's state. */
+export function recordWork(ctx: RotationContext, st: PersonState, slot: DeskSlot, desk = true): void {
+  const { rules } = ctx;
+  const p = st.person;
+  const shift = shiftOf(p, slot.start, slot.end);
+  const len = slot.end - slot.start;
+  if (desk) {
+    if (slot.start - st.lastDeskEnd >= rules.ppeBreakMinutes) st.ppeRunStart = slot.start;
+    if (st.joins(slot.start)) st.stintLimit = tighter(st.stintLimit, slot.limit);
+    else { st.stintStart = slot.start; st.stintLimit = slot.limit; }
+    st.lastDeskEnd = slot.end;
+    st.restUntil = slot.end + restAfter(slot.end - st.stintStart, st.stintLimit);
+    st.deskMinutes += len;
+    if (slot.outdoor) st.outdoorMinutes += len;
+  }
+  if (slot.start - st.lastWorkEnd >= rules.mealBreakMinutes) st.mealClockStart = slot.start;
+  st.lastWorkEnd = Math.max(st.lastWorkEnd, slot.end);
+  if (shift >= 0) {
+    st.lastShift = shift;
+    const day = p.shiftDay[shift];
+    st.workByDay.set(day, (st.workByDay.get(day) ?? 0) + len);
+  }
+}

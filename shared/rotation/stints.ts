@@ -1,0 +1,46 @@
+// Desk stints (runs of desk time with no break between, whatever the desk) and PPE runs (stints
+// joined by breaks shorter than ppeBreakMinutes), as the rules of PRODUCT.md define them.
+import type { WorkRest } from "../heat/category.ts";
+import type { Minute } from "../time.ts";
+import type { MinuteAssignment } from "./api.ts";
+import { heatLimit, tighter, type RotationContext } from "./context.ts";
+
+export interface DeskStint {
+  start: Minute;
+  end: Minute;
+  /** The work/rest limit of the worst heat category the stint touches at an outdoor point. */
+  limit: WorkRest | null;
+  parts: MinuteAssignment[];
+}
+
+/**
+ * A person's desk stints, in time order.
+ * @example deskStints(ctx, [desk 07:00–07:20 at A, desk 07:20–07:40 at B]) // one 40-min stint
+ */
+export function deskStints(ctx: RotationContext, assignments: MinuteAssignment[]): DeskStint[] {
+  const desk = assignments.filter((a) => a.activity === "desk").sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: DeskStint[] = [];
+  for (const a of desk) {
+    const shelter = ctx.points.get(a.point ?? "")?.shelter ?? "open";
+    const limit = heatLimit(ctx, a.role, shelter, a.start, a.end);
+    const last = out.at(-1);
+    if (last && a.start <= last.end) {
+      last.end = Math.max(last.end, a.end); last.limit = tighter(last.limit, limit); last.parts.push(a);
+    } else out.push({ start: a.start, end: a.end, limit, parts: [a] });
+  }
+  return out;
+}
+
+/**
+ * Spans of continuous PPE time: stints joined by breaks shorter than ppeBreakMinutes.
+ * @example ppeRuns(ctx, stints) // [{ start: 07:00, end: 08:50 }]
+ */
+export function ppeRuns(ctx: RotationContext, stints: DeskStint[]): { start: Minute; end: Minute }[] {
+  const out: { start: Minute; end: Minute }[] = [];
+  for (const s of stints) {
+    const last = out.at(-1);
+    if (last && s.start - last.end < ctx.rules.ppeBreakMinutes) last.end = Math.max(last.end, s.end);
+    else out.push({ start: s.start, end: s.end });
+  }
+  return out;
+}

@@ -1,0 +1,3 @@
+// The transport area: courier pickups and the boxes they carry.
+export * from "./pickups.ts";
+export * from "./boxes.ts";
