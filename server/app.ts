@@ -120,6 +120,10 @@ function errorHandler(logger: Logger) {
     else if (isBodyParserError(err, "entity.parse.failed")) error = errors.malformedJson();
     else if (isBodyParserError(err) && (err as { status?: number }).status === 415) error = errors.unsupportedMediaType();
     else if (isBodyParserError(err)) error = new TenfoldError(400, "BAD_BODY", (err as Error).message);
+    // A path with broken percent-encoding (the router's URIError) or a body that will not
+    // decompress (zlib, under Content-Encoding) comes with a 4xx status of its own but no body-parser
+    // `type`: it is the client's mistake, not a 500 logged as a server error (issue 8's fuzzer).
+    else if (clientErrorStatus(err) !== undefined) error = new TenfoldError(clientErrorStatus(err)!, "BAD_REQUEST", (err as Error).message);
     else {
       logger.error({ err, url: req.originalUrl }, "unhandled error");
       error = errors.internal();
@@ -127,6 +131,13 @@ function errorHandler(logger: Logger) {
     if (res.headersSent) return;
     res.status(error.status).json(error.toJSON());
   };
+}
+
+/** The 4xx status an error from Express or its body parsing carries (http-errors' `expose`), if any. */
+function clientErrorStatus(err: unknown): number | undefined {
+  if (typeof err !== "object" || err === null) return undefined;
+  const status = (err as { status?: unknown }).status;
+  return typeof status === "number" && status >= 400 && status < 500 ? status : undefined;
 }
 
 function isBodyParserError(err: unknown, type?: string): boolean {

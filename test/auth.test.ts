@@ -79,4 +79,11 @@ describe("accounts and sign-in", () => {
     lead.close();
     resident.close();
   });
+
+  it("closes a signed-in socket when its token expires", async () => {
+    const s = await socket(t.base, await login(t.base, LEAD_CODE));
+    const closed = new Promise((resolve) => s.once("disconnect", resolve));
+    t.clock.advance(t.tenfold.context.config.tokenTtlSeconds * 1000 + 1);
+    expect(await closed).to.equal("io server disconnect");
+  });
 });

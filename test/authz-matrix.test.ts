@@ -33,6 +33,9 @@ const ROUTES: Route[] = [
   { method: "POST", path: `${S}/swaps/swap-none/approve`, allowed: ["lead"] },
   { method: "POST", path: `${S}/swaps/swap-none/reject`, allowed: ["lead"] },
   { method: "POST", path: `${S}/staff/bai-xue/unwell`, allowed: ["lead", "staff"], body: { reason: 5 } },
+  { method: "POST", path: `${S}/staff/bai-xue/relief`, allowed: ["lead", "staff"], body: { x: 1 } },
+  { method: "GET", path: `${S}/scenario.json`, allowed: ["lead"] },
+  { method: "GET", path: "/api/v1/directory", allowed: ["public"] },
   { method: "GET", path: "/api/v1/queue?site=yiyuan", allowed: ["public"] },
 ];
 

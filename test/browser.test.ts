@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import ExcelJS from "exceljs";
 import { call, LEAD_CODE, login, MORNING, publishExamplePlan, startServer, tubeEvents, type TestServer } from "./support/server.ts";
 import { live } from "../server/live/hub.ts";
 import { publishRealPlan } from "./support/real-plan.ts";
@@ -19,6 +20,7 @@ const SHOTS = process.env.TENFOLD_DOCS_SCREENSHOTS === "1" ? join(ROOT, "docs") 
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1366, height: 768 };
 const TEN_AM = "2021-08-03T10:00:00+08:00";
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 interface Browser {
   context: BrowserContext;
@@ -34,6 +36,8 @@ async function openBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     viewport: LAPTOP,
+    // A phone set to another zone: every time shown must still be the site's (Asia/Shanghai).
+    timezoneId: "America/Los_Angeles",
   });
   const errors: string[] = [];
   return {
@@ -96,6 +100,9 @@ describe("the pages in a real browser", function () {
       const page = await browser.page(viewport);
       await page.goto(`${t.base}/?site=yiyuan`);
       await page.waitForSelector('.point[data-point="north-gate"] .length');
+      // Each card shows its own point's line, as the public snapshot has it.
+      const snapshot = (await call(t.base, "GET", "/api/v1/queue?site=yiyuan")).body.points as { point: string; length: number }[];
+      for (const p of snapshot) await page.waitForSelector(`.point[data-point="${p.point}"] .length[data-length="${p.length}"]`);
       await page.screenshot({ path: join(SHOTS, `resident-${size}.png`), fullPage: size === "phone" });
 
       await signIn(page, `${t.base}/staff?tab=rotation`, t.codes.staff[atDesk]);
@@ -125,6 +132,7 @@ describe("the pages in a real browser", function () {
     await call(t.base, "POST", "/api/v1/sites/yiyuan/points/north-gate/queue", { token, body: { headcount: 30 } });
     await page.waitForFunction(() => document.querySelector('.point[data-point="north-gate"] .length')?.getAttribute("data-length") === "30");
     expect(await length.innerText()).to.contain("30");
+    expect(await page.locator('.point[data-point="north-gate"] .updated').innerText()).to.equal("更新于 09:00");
 
     const swabs = tubeEvents("b1", "T-0001", ["r1", "r2", "r3", "r4", "r5"], "2021-08-03T09:00:10+08:00");
     t.clock.set("2021-08-03T09:02:30+08:00");
@@ -180,6 +188,19 @@ describe("the pages in a real browser", function () {
     live(t.tenfold.context).call({ site: "yiyuan", staff: sampler, point: "south-gate", desk: 2, at: new Date(t.clock.now()).toISOString(), reason: "relief", message: "take over south-gate desk 2" });
     await page.waitForSelector("#banner:not([hidden]) #call-text");
     expect(await page.locator("#call-text").innerText()).to.contain("南门停车场").and.contain("2");
+    expect(browser.errors).to.deep.equal([]);
+  });
+
+  it("calls for relief from a desk and says who is coming", async () => {
+    const plan = publishRealPlan(t);
+    t.clock.set(TEN_AM);
+    const now = t.clock.now();
+    const tired = plan.assignments.find((a) => a.activity === "desk" && Date.parse(a.start) <= now && now < Date.parse(a.end))!.staff;
+    const page = await browser.page(PHONE);
+    await signIn(page, `${t.base}/staff?tab=rotation`, t.codes.staff[tired]);
+    await page.click("#relief");
+    await page.waitForSelector("#action-result.ok");
+    expect(await page.locator("#action-result").innerText()).to.match(/已呼叫 \S+ 前来替换|已通知组长/);
     expect(browser.errors).to.deep.equal([]);
   });
 
@@ -283,7 +304,7 @@ describe("the pages in a real browser", function () {
     expect(browser.errors).to.deep.equal([]);
   });
 
-  it("lets the lead make a site from a scenario file, edit a point and import a CSV roster", async () => {
+  it("lets the lead make a site from a scenario file, edit a point and import an Excel and a CSV roster", async () => {
     const page = await browser.page(LAPTOP);
     await signIn(page, `${t.base}/lead?tab=site`, LEAD_CODE);
     const scenario = { ...t.scenario, site: { ...t.scenario.site, id: "new-site", name: "新站点" } };
@@ -291,6 +312,10 @@ describe("the pages in a real browser", function () {
     await page.waitForSelector('#draft-site-id[value="new-site"]');
     await page.fill('input.num[data-point="north-gate"]', "3");
     await page.press('input.num[data-point="north-gate"]', "Tab");
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("roster").addRows([["id", "name", "roles", "start", "end"], ["x1", "Xu Yi", "sampler", "07:00", "12:00"]]);
+    await page.setInputFiles("#roster-file", { name: "roster.xlsx", mimeType: XLSX, buffer: Buffer.from(await book.xlsx.writeBuffer()) });
+    await page.waitForFunction(() => document.querySelector("#draft-status")?.textContent?.includes("1"));
     const csv = "工号,姓名,角色,开始,结束\nn1,赵一,采样员,07:00,15:00\nn2,钱二,登记员,07:00,15:00\nn3,孙三,采样员;登记员,13:00,21:00\n";
     await page.setInputFiles("#roster-file", { name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await page.waitForSelector("#draft-status.ok");
@@ -312,6 +337,7 @@ describe("the pages in a real browser", function () {
     const page = await browser.page(PHONE);
     await signIn(page, `${t.base}/staff?tab=desk`, t.codes.staff[registrar]);
     await page.waitForSelector("#open-form");
+    await page.selectOption("#desk-point", "north-gate");
 
     await browser.context.setOffline(true);
     await page.fill("#tube-code", "T-OFF-1");
@@ -324,6 +350,10 @@ describe("the pages in a real browser", function () {
     await page.waitForSelector('#pending-count[data-pending="5"]');
     await page.waitForSelector("#offline-note");
     expect(t.store.tubes.get("yiyuan", "T-OFF-1"), "nothing reached the server").to.equal(undefined);
+    // The phone is switched off and on again, still without network: the page and its queue survive.
+    await page.reload();
+    await page.waitForSelector('#pending-count[data-pending="5"]');
+    expect(await page.locator("#desk-point").inputValue()).to.equal("north-gate");
 
     // The network returns, but the first answer is lost on the way back: the server applied the
     // batch, the phone does not know, and sends it again. The resend must come back "duplicate".

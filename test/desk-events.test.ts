@@ -1,5 +1,8 @@
 // Desk events: applied once by id, one transaction per batch, tubes never over the pool size.
 import { expect } from "chai";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { call, LEAD_CODE, login, startServer, tubeEvents, type TestServer } from "./support/server.ts";
 
 const ten = (from: number) => Array.from({ length: 10 }, (_, i) => `R${String(from + i).padStart(5, "0")}`);
@@ -31,6 +34,13 @@ describe("desk events", () => {
     expect(again.body.results.every((x: any) => x.status === "duplicate")).to.equal(true);
     expect(t.store.tubes.deskEventCount("yiyuan")).to.equal(before);
     expect(t.store.tubes.swabCount("yiyuan")).to.equal(10);
+  });
+
+  it("counts an event resent with its time written another way as a duplicate", async () => {
+    const open = { id: "o1", type: "tube.open", at: "2021-08-03T08:00:00+08:00", point: "north-gate", desk: 1, tube: "T1" };
+    await post([open]);
+    const r = await post([{ ...open, at: "2021-08-03T00:00:00.000Z" }]);
+    expect(r.body.results[0].status).to.equal("duplicate");
   });
 
   it("rejects an old id sent with other content, naming the id", async () => {
@@ -110,5 +120,31 @@ describe("desk events", () => {
     const lab = await login(t.base, t.codes.lab);
     expect((await post([], lab)).status).to.equal(403);
     void LEAD_CODE;
+  });
+});
+
+describe("desk events across a restart", () => {
+  it("keeps every acknowledged event, and a resend after the restart is a duplicate", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tenfold-restart-"));
+    const db = join(dir, "tenfold.db");
+    try {
+      const first = await startServer({ at: "2021-08-03T08:00:00+08:00", db });
+      const token = await login(first.base, first.codes.staff["zhou-ting"]);
+      const events = tubeEvents("r", "T1", ten(1), "2021-08-03T08:00:00+08:00");
+      const r = await call(first.base, "POST", "/api/v1/sites/yiyuan/desk-events", { token, body: { events } });
+      expect(r.body.results.every((x: any) => x.status === "applied")).to.equal(true);
+      await first.close();
+      const second = await startServer({ at: "2021-08-03T08:05:00+08:00", db });
+      try {
+        // The signing secret lives in the file: the token from before the restart still works.
+        const again = await call(second.base, "POST", "/api/v1/sites/yiyuan/desk-events", { token, body: { events } });
+        expect(again.body.results.every((x: any) => x.status === "duplicate")).to.equal(true);
+        expect(second.store.tubes.get("yiyuan", "T1")).to.include({ state: "sealed", swabs: 10 });
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -2,7 +2,7 @@
 // batch, a per-event rejection), and none changes anything or crashes the server.
 import { expect } from "chai";
 import fc from "fast-check";
-import { call, exampleScenario, LEAD_CODE, login, startServer, storeFingerprint, tubeEvents, type TestServer } from "./support/server.ts";
+import { call, socket, exampleScenario, LEAD_CODE, login, startServer, storeFingerprint, tubeEvents, type TestServer } from "./support/server.ts";
 
 const S = "/api/v1/sites/yiyuan";
 
@@ -108,5 +108,31 @@ describe("malformed payloads", () => {
       { numRuns: 1000, seed: 20210803 },
     );
     expect((await call(t.base, "GET", "/healthz")).status).to.equal(200);
+  });
+
+  it("answers malformed queue subscriptions in the ack and keeps serving", async function () {
+    this.timeout(60_000);
+    const s = await socket(t.base);
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            fc.jsonValue(),
+            fc.record({ site: wrongForString }),
+            fc.record({ site: fc.constant("yiyuan"), points: fc.oneof(wrongForString, fc.array(fc.integer(), { minLength: 1, maxLength: 3 })) }),
+            fc.record({ site: fc.constant("yiyuan"), extra: fc.integer() }),
+          ),
+          async (payload) => {
+            const ack = (await s.timeout(2000).emitWithAck("queue:subscribe", payload as never)) as { ok: boolean };
+            expect(ack.ok).to.equal(false);
+          },
+        ),
+        { numRuns: 200, seed: 7 },
+      );
+      expect(s.connected).to.equal(true);
+      expect((await s.emitWithAck("queue:subscribe", { site: "yiyuan" })).ok).to.equal(true);
+    } finally {
+      s.close();
+    }
   });
 });

@@ -163,4 +163,17 @@ describe("live rotations", () => {
     const heat = await next(leadSocket, "alert", (a) => a.kind === "heat");
     expect(heat.message).to.match(/from 1 to 3/);
   });
+
+  it("calls someone rested to a desk when the person there asks for relief", async () => {
+    t.clock.set("2021-08-03T08:20:00+08:00");
+    const gao = await open(await as("gao-lin"));
+    const called = next(gao, "call", (c) => c.reason === "relief");
+    const r = await api("POST", "/staff/bai-xue/relief", await as("bai-xue"), {});
+    expect(r.status).to.equal(200);
+    expect(r.body).to.deep.equal({ staff: "bai-xue", point: "north-gate", desk: 1, called: "gao-lin" });
+    expect((await called).desk).to.equal(1);
+    const resting = await api("POST", "/staff/chen-chen/relief", await as("chen-chen"), {});
+    expect(resting.status).to.equal(409);
+    expect(resting.body.error.code).to.equal("NOT_AT_A_DESK");
+  });
 });

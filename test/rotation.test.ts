@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { checkAssignments, maxDeskRequests, planRotation } from "../shared/rotation/index.ts";
-import { crew, deskOf, min, site, unexplainedMinutes, yiyuan } from "./support/rotation-site.ts";
+import { crew, deskOf, district, min, site, unexplainedMinutes, yiyuan } from "./support/rotation-site.ts";
 
 describe("rotation: the example site on its 36 °C day, every desk requested through its window", () => {
   const sc = yiyuan();
@@ -96,5 +96,18 @@ describe("rotation: sizing the crew", () => {
     const sc = site({ tempC: 35, window: ["08:00", "14:00"], staff: crew("sampler", 6), points: [{ id: "p", desks: 2, shelter: "open" }] });
     const r = planRotation(sc, maxDeskRequests(sc));
     expect(r.deskMinuteSpread.sampler).to.be.at.most(0.1);
+  });
+});
+
+describe("rotation: speed", () => {
+  it("rotates a district of 300 people, 30 points and 90 desks over 14 hours in well under 10 seconds", function () {
+    this.timeout(30000);
+    const sc = district();
+    const req = maxDeskRequests(sc);
+    const t0 = performance.now();
+    const r = planRotation(sc, req);
+    expect(performance.now() - t0).to.be.below(10000);
+    expect(checkAssignments(sc, r.assignments)).to.deep.equal([]);
+    expect(unexplainedMinutes(sc, req.slice(0, 6), { ...r, assignments: r.assignments.filter((a) => req.slice(0, 6).some((d) => d.point === a.point && d.desk === a.desk)) })).to.equal(0);
   });
 });

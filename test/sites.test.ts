@@ -52,4 +52,25 @@ describe("sites and plans", () => {
     expect(current.body.id).to.equal(draft.body.id);
     expect(current.body.publishedAt).to.be.a("string");
   });
+
+  it("lists sites in a public directory with points and the plan in force, naming no one", async () => {
+    const before = await call(t.base, "GET", "/api/v1/directory");
+    expect(before.status).to.equal(200);
+    expect(before.body.now).to.equal(t.clock.now());
+    const site = before.body.sites[0];
+    expect(site).to.include({ id: "yiyuan", poolSize: 10, published: null });
+    expect(site.points.map((p: any) => p.id)).to.deep.equal(["north-gate", "south-gate"]);
+    const draft = await call(t.base, "POST", "/api/v1/sites/yiyuan/plans", { token: lead });
+    await call(t.base, "POST", `/api/v1/sites/yiyuan/plans/${draft.body.id}/publish`, { token: lead });
+    const after = (await call(t.base, "GET", "/api/v1/directory")).body.sites[0];
+    expect(after.published.id).to.equal(draft.body.id);
+    expect(after.callups.length).to.equal(draft.body.callups.length);
+    const text = JSON.stringify(after);
+    for (const person of t.scenario.staff) expect(text).not.to.include(person.id);
+  });
+
+  it("gives the lead the site's scenario as stored", async () => {
+    const r = await call(t.base, "GET", "/api/v1/sites/yiyuan/scenario.json", { token: lead });
+    expect(r.body).to.deep.equal(t.scenario);
+  });
 });

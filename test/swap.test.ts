@@ -35,13 +35,13 @@ describe("swaps: one person's assignment to another", () => {
     expect(out).to.include({ ok: false, rule: "role" });
   });
 
-  it("refuses a swap to someone already at a desk then", () => {
-    const busy = plan.assignments.find((a) => a.activity === "desk" && a.staff !== first.staff && a.start < first.end && a.end > first.start);
-    const other = sc.staff.find((s) => s.id !== first.staff && plan.assignments.some((a) => a.staff === s.id && a.activity === "rest" && a.start <= first.start && a.end >= first.end));
-    expect(busy === undefined).to.equal(true); // one desk: nobody else at a desk
-    if (!other) return;
-    const out = checkSwap(sc, plan.assignments, first.id, other.id);
-    expect(out.ok === false && ["heat-rest", "heat-stint", "two-places"].includes(out.rule)).to.equal(true);
+  it("refuses a swap to someone already at another desk then", () => {
+    const two = site({ tempC: 35, points: [{ id: "p", desks: 2, shelter: "open" }], staff: crew("sampler", 6) });
+    const p = planRotation(two, maxDeskRequests(two));
+    const a = p.assignments.find((x) => x.activity === "desk" && x.desk === 1)!;
+    const b = p.assignments.find((x) => x.activity === "desk" && x.desk === 2 && x.start === a.start)!;
+    const out = checkSwap(two, p.assignments, a.id, b.staff);
+    expect(out).to.include({ ok: false, rule: "two-places", minute: a.start });
   });
 
   it("refuses a swap of a rest entry or an unknown assignment", () => {

@@ -54,6 +54,7 @@ export const en: Messages = {
   "staff.drinkFew": "Drink about {min} L an hour, never over 1.5 L an hour",
   "staff.relief": "Call for relief",
   "staff.reliefSent": "Your lead has been told; stay where you are until relieved",
+  "staff.reliefCalled": "{who} is called to take over; your lead knows",
   "staff.unwell": "I feel unwell",
   "staff.unwellConfirm": "Report that you feel unwell? You will leave the desk at once.",
   "staff.unwellSent": "Reported. Go to the shade now; someone is coming to take over.",

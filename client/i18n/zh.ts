@@ -52,6 +52,7 @@ export const zh = {
   "staff.drinkFew": "每小时喝水约 {min} 升，每小时不超过 1.5 升",
   "staff.relief": "呼叫替换",
   "staff.reliefSent": "已通知组长，请原地等待替换",
+  "staff.reliefCalled": "已呼叫 {who} 前来替换，组长已知悉",
   "staff.unwell": "我身体不适",
   "staff.unwellConfirm": "确定要报告身体不适吗？你将立即离开采样台。",
   "staff.unwellSent": "已报告。请立即到阴凉处休息，替换人员正在赶来。",

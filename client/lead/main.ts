@@ -90,6 +90,7 @@ async function selectSite(id: string, draw = true): Promise<void> {
       // Withdrawn in between: the plan tab offers to build one.
     }
   }
+  feed?.stop();
   feed = followQueues(id, () => tab === "live" && render(), socket);
   if (draw) render();
 }

@@ -63,6 +63,17 @@ function locate(): void {
   );
 }
 
+async function refreshDirectory(): Promise<void> {
+  try {
+    directory = await api<Directory>("/api/v1/directory");
+    skew = directory.now - Date.now();
+    site = directory.sites.find((s) => s.id === site?.id) ?? site;
+    render();
+  } catch {
+    // Keep the call-ups we have.
+  }
+}
+
 async function start(): Promise<void> {
   initLanguage();
   onLanguageChange(render);
@@ -84,6 +95,8 @@ async function start(): Promise<void> {
   // Ask for the place only when the phone already allows it; otherwise the button asks.
   void navigator.permissions?.query({ name: "geolocation" }).then((p) => p.state === "granted" && !here && locate(), () => {});
   setInterval(render, 30000);
+  // A plan published later brings new call-up times: look again every few minutes.
+  setInterval(() => void refreshDirectory(), 5 * 60000);
   render();
 }
 

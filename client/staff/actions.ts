@@ -42,8 +42,8 @@ export function actionPanel(host: HTMLElement, ctx: ActionContext): ActionPanel 
   const relief = h("button", { type: "button", id: "relief" });
   relief.addEventListener("click", () =>
     run(async () => {
-      await api(`${me}/relief`, { body: {}, token: ctx.token() });
-      return t("staff.reliefSent");
+      const relief = await api<{ called: string | null }>(`${me}/relief`, { body: {}, token: ctx.token() });
+      return relief.called ? t("staff.reliefCalled", { who: relief.called }) : t("staff.reliefSent");
     }),
   );
   const unwell = h("button", { type: "button", class: "danger", id: "unwell" });

@@ -84,8 +84,8 @@ const remember = () => localStorage.setItem(memoryKey(), JSON.stringify({ site, 
 async function loadPlan(): Promise<void> {
   if (site.published === null) return void (published = false);
   try {
-    const plan = await api<Partial<Plan> & { plan?: Plan }>(`/api/v1/sites/${encodeURIComponent(site.id)}/plans/current`, { token: session.token });
-    const body = plan.plan ?? plan;
+    // Staff get their own assignments with the day's heat (PRODUCT.md: "staff: their own only").
+    const body = await api<Partial<Plan>>(`/api/v1/sites/${encodeURIComponent(site.id)}/plans/current`, { token: session.token });
     assignments = (body.assignments ?? []).filter((a) => !session.staff || a.staff === session.staff);
     heat = body.heat ?? [];
     published = true;
@@ -131,7 +131,7 @@ async function start(): Promise<void> {
   site =
     directory.sites.find((s) => s.id === session.site) ??
     remembered().site ?? { id: session.site ?? "", name: session.site ?? "", timezone: "Asia/Shanghai", poolSize: 10, points: [], callups: [] };
-  replace(root, tabs, h("div", { id: "banner-slot" }), rotationHost, actionsHost, deskHost);
+  replace(root, tabs, rotationHost, actionsHost, deskHost);
   desk = deskScreen(deskHost, {
     site: site.id,
     staff: session.staff ?? "",
@@ -172,6 +172,7 @@ async function start(): Promise<void> {
   socket.on("rotation", (push: RotationEvent) => {
     assignments = (push.assignments ?? []).filter((a) => !session.staff || a.staff === session.staff);
     published = true;
+    remember();
     void loadSwaps().then(render);
     // The push on connect is the state as it stands, not news: only a change earns the banner.
     if (push.reason === "connect") return;

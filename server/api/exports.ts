@@ -1,5 +1,5 @@
 // Getting the plan out (PRODUCT.md C9 and "Exports"): the plan in force as an Excel workbook for
-// the lead, each person's shifts as an iCalendar file, and the site's scenario as JSON.
+// the lead, and each person's shifts as an iCalendar file.
 import type { Express } from "express";
 import ExcelJS from "exceljs";
 import ical from "ical-generator";
@@ -35,10 +35,6 @@ export function mountExports(app: Express, context: AppContext): void {
     res.set("Content-Type", "text/calendar; charset=utf-8");
     res.set("Content-Disposition", `attachment; filename="${site}-${staff}.ics"`);
     res.send(staffCalendar(record.plan, scenario, staff));
-  });
-
-  app.get("/api/v1/sites/:site/scenario.json", lead, (req, res) => {
-    res.json(context.store.sites.get(params(req).site)!.scenario);
   });
 }
 

@@ -8,6 +8,7 @@ import { mountDesk } from "./desk.ts";
 import { mountLab } from "./lab.ts";
 import { mountRotation } from "./rotation.ts";
 import { mountQueue } from "./queue.ts";
+import { mountDirectory } from "./directory.ts";
 import { mountPages } from "./pages.ts";
 import { mountExports } from "./exports.ts";
 import { mountRoster } from "./roster.ts";
@@ -23,6 +24,7 @@ export function mountApi(app: Express, context: AppContext): void {
   mountLab(app, context);
   mountRotation(app, context);
   mountQueue(app, context);
+  mountDirectory(app, context);
   mountPages(app, context);
   mountExports(app, context);
   mountRoster(app, context);

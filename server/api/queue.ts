@@ -1,6 +1,7 @@
 // GET /api/v1/queue?site=ID (PRODUCT.md C7): the public snapshot, cacheable for a few seconds,
 // with a strong ETag so a phone polling it mostly gets 304. No personal data.
 import type { Express } from "express";
+import { createHash } from "node:crypto";
 import type { AppContext } from "../app.ts";
 import { QueueQuery } from "./schemas/shapes.ts";
 import { validator } from "./schemas/validator.ts";
@@ -11,13 +12,42 @@ const queueQuery = validator(QueueQuery);
 
 /** Seconds a snapshot may be reused: short, the line moves. */
 export const QUEUE_MAX_AGE_SECONDS = 5;
+/**
+ * Clock milliseconds one computed snapshot is served for, unless a change is announced first.
+ * Time alone moves a line (desks open, the measuring window slides) no faster than the pushes,
+ * which go out at most once a second (C7); every phone polling the snapshot then costs a lookup.
+ */
+export const SNAPSHOT_REUSE_MS = 1000;
+
+interface Snapshot {
+  body: string;
+  etag: string;
+  revision: number;
+  at: number;
+}
 
 export function mountQueue(app: Express, context: AppContext): void {
+  const cache = new Map<string, Snapshot>();
+  const snapshotOf = (site: string): Snapshot => {
+    const queues = live(context).queues;
+    const revision = queues.revision(site);
+    const now = context.clock.now();
+    const kept = cache.get(site);
+    if (kept && kept.revision === revision && now >= kept.at && now - kept.at < SNAPSHOT_REUSE_MS) return kept;
+    const body = JSON.stringify({ points: queues.snapshot(site) });
+    const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
+    const made = { body, etag, revision, at: now };
+    cache.set(site, made);
+    return made;
+  };
+
   app.get("/api/v1/queue", (req, res) => {
     const { site } = queueQuery.parse({ ...req.query });
     if (!context.store.sites.get(site)) throw errors.notFound(`site "${site}"`);
-    res.set("Cache-Control", `public, max-age=${QUEUE_MAX_AGE_SECONDS}`);
-    // Express computes the strong ETag from the body and answers If-None-Match with 304.
-    res.json({ points: live(context).queues.snapshot(site) });
+    const snapshot = snapshotOf(site);
+    res.set({ "Cache-Control": `public, max-age=${QUEUE_MAX_AGE_SECONDS}`, ETag: snapshot.etag, "Content-Type": "application/json; charset=utf-8" });
+    // `req.fresh` compares If-None-Match with the ETag just set: unchanged, a bodiless 304.
+    if (req.fresh) res.status(304).end();
+    else res.send(snapshot.body);
   });
 }

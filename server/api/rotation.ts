@@ -6,6 +6,7 @@ import { EmptyBody, SwapBody, SwapDecisionBody, UnwellBody } from "./schemas/sha
 import { validator } from "./schemas/validator.ts";
 import { acceptSwap, approveSwap, listSwaps, proposeSwap, rejectSwap } from "../services/swaps.ts";
 import { reportUnwell } from "../services/unwell.ts";
+import { requestRelief } from "../services/relief.ts";
 
 const swapBody = validator(SwapBody);
 const decisionBody = validator(SwapDecisionBody);
@@ -37,6 +38,12 @@ export function mountRotation(app: Express, context: AppContext): void {
   app.post("/api/v1/sites/:site/swaps/:swap/reject", lead, (req, res) => {
     const { reason } = decisionBody.parse(req.body ?? {});
     res.json(rejectSwap(context, params(req).site, params(req).swap, reason));
+  });
+
+  app.post("/api/v1/sites/:site/staff/:staff/relief", allow(context, ["lead", "staff"]), (req, res) => {
+    requireSelfOrLead(req.account!, params(req).staff);
+    emptyBody.parse(req.body ?? null);
+    res.json(requestRelief(context, params(req).site, params(req).staff));
   });
 
   app.post("/api/v1/sites/:site/staff/:staff/unwell", allow(context, ["lead", "staff"]), (req, res) => {

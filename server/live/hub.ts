@@ -7,20 +7,17 @@ import type {
   AlertKind,
   CallEvent,
   ClientToServerEvents,
+  RotationEvent,
   RotationReason,
   ServerToClientEvents,
 } from "../../shared/live/events.ts";
 import { QueueBoard } from "./queue-board.ts";
-import { assignmentsOf } from "../services/plans.ts";
+import { assignmentsOf } from "../services/rotation-now.ts";
+import { rooms } from "./rooms.ts";
 
 export type LiveServer = IoServer<ClientToServerEvents, ServerToClientEvents>;
 
-/** Room names: one per staff member, one for leads, one per subscribed point. */
-export const rooms = {
-  staff: (site: string, staff: string) => `staff:${site}:${staff}`,
-  leads: "leads",
-  point: (site: string, point: string) => `queue:${site}:${point}`,
-};
+export { rooms };
 
 export class LiveHub {
   readonly queues: QueueBoard;
@@ -31,38 +28,46 @@ export class LiveHub {
     this.queues = new QueueBoard(context, this.io);
   }
 
+  /** Set when the app runs as one node of several (TENFOLD_REDIS_URL). */
+  cluster?: { announce(site: string, point: string): void };
+
   queueChanged(site: string, point: string): void {
     this.queues.changed(site, point);
+    this.cluster?.announce(site, point);
   }
 
   queueChangedSite(site: string): void {
     const record = this.context.store.sites.get(site);
-    for (const p of record?.scenario.points ?? []) this.queues.changed(site, p.id);
+    for (const p of record?.scenario.points ?? []) this.queueChanged(site, p.id);
+  }
+
+  /** One person's assignments in the plan in force, as a `rotation` push. */
+  rotationOf(site: string, staff: string, reason: RotationReason): RotationEvent | undefined {
+    const current = this.context.store.plans.current(site);
+    if (!current) return undefined;
+    return { site, staff, plan: current.id, revision: current.revision, reason, assignments: assignmentsOf(current.plan, staff) };
   }
 
   /** Sends each named person their assignments in the plan in force. */
   rotationChanged(site: string, staff: string[], reason: RotationReason): void {
-    const current = this.context.store.plans.current(site);
-    if (!current) return;
-    for (const person of staff)
-      this.io.to(rooms.staff(site, person)).emit("rotation", {
-        site,
-        staff: person,
-        plan: current.id,
-        revision: current.revision,
-        reason,
-        assignments: assignmentsOf(current.plan, person),
-      });
+    for (const person of staff) {
+      const event = this.rotationOf(site, person, reason);
+      if (event) this.io.to(rooms.staff(site, person)).emit("rotation", event);
+    }
   }
 
-  call(event: CallEvent): void {
-    this.io.to(rooms.staff(event.site, event.staff)).emit("call", event);
+  /**
+   * Calls a person to a desk. `local`: only this node's sockets, for what every node's ticker
+   * finds by itself (so a cluster does not call twice).
+   */
+  call(event: CallEvent, { local = false } = {}): void {
+    (local ? this.io.local : this.io).to(rooms.staff(event.site, event.staff)).emit("call", event);
   }
 
-  alert(site: string, kind: AlertKind, message: string, details: Record<string, unknown> = {}): void {
+  alert(site: string, kind: AlertKind, message: string, details: Record<string, unknown> = {}, { local = false } = {}): void {
     const event: AlertEvent = { ...details, site, kind, message, at: new Date(this.context.clock.now()).toISOString() };
     this.context.logger.info({ site, kind }, "alert");
-    this.io.to(rooms.leads).emit("alert", event);
+    (local ? this.io.local : this.io).to(rooms.leads).emit("alert", event);
   }
 
   close(): void {

@@ -8,13 +8,16 @@ import { QueueSubscribe } from "../api/schemas/shapes.ts";
 import { validator } from "../api/schemas/validator.ts";
 import { live, rooms } from "./hub.ts";
 import { Ticker } from "./ticker.ts";
+import { joinCluster } from "./cluster.ts";
 
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const subscribeRequest = validator(QueueSubscribe);
 
-export function mountLive(context: AppContext): () => void {
+export function mountLive(context: AppContext): () => Promise<void> {
   const hub = live(context);
+  const cluster = context.config.redisUrl ? joinCluster(context, context.config.redisUrl, (site, point) => hub.queues.changed(site, point)) : undefined;
+  hub.cluster = cluster;
   context.io.use(socketAuth(context));
   context.io.on("connection", (raw) => {
     const socket = raw as unknown as LiveSocket;
@@ -23,7 +26,8 @@ export function mountLive(context: AppContext): () => void {
     if (account?.role === "staff" && account.site && account.staff) {
       socket.join(rooms.staff(account.site, account.staff));
       // A reconnecting phone gets its rotation at once (C11: reconnect, get the current state).
-      hub.rotationChanged(account.site, [account.staff], "connect");
+      const rotation = hub.rotationOf(account.site, account.staff, "connect");
+      if (rotation) socket.emit("rotation", rotation);
     }
     socket.on("queue:subscribe", (request, ack) => {
       const reply = subscribe(context, socket, request, true);
@@ -36,9 +40,10 @@ export function mountLive(context: AppContext): () => void {
   });
   const ticker = new Ticker(context);
   ticker.start();
-  return () => {
+  return async () => {
     ticker.stop();
     hub.close();
+    await cluster?.close();
   };
 }
 

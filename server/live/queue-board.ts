@@ -4,6 +4,7 @@ import type { AppContext } from "../app.ts";
 import type { QueuePoint, QueueEvent, ClientToServerEvents, ServerToClientEvents } from "../../shared/live/events.ts";
 import type { Server as IoServer } from "socket.io";
 import { pointLine } from "../services/queue.ts";
+import { rooms } from "./rooms.ts";
 
 /** At most one push a second per point (C7). */
 export const PUSH_INTERVAL_MS = 1000;
@@ -17,10 +18,12 @@ interface PointSlot {
   timer?: NodeJS.Timeout;
 }
 
-const room = (site: string, point: string) => `queue:${site}:${point}`;
+const room = rooms.point;
 
 export class QueueBoard {
   private readonly slots = new Map<string, PointSlot>();
+  /** Per site, how many changes were announced: the public snapshot's cache key (api/queue.ts). */
+  private readonly revisions = new Map<string, number>();
 
   constructor(
     private readonly context: AppContext,
@@ -31,7 +34,11 @@ export class QueueBoard {
     const key = `${site}\u0000${point}`;
     let slot = this.slots.get(key);
     if (!slot) {
-      slot = { seq: 0, lastPush: 0 };
+      // The seq starts from the wall clock in ms, not 0: a restarted server must not count again
+      // from 0, or residents' pages (which drop a push older than the one they hold) would ignore
+      // every push after the restart (C11: reconnect, get the current state). Pushes come at most
+      // once a second, so the count never catches up with the milliseconds between two starts.
+      slot = { seq: Date.now(), lastPush: 0 };
       this.slots.set(key, slot);
     }
     return slot;
@@ -70,8 +77,14 @@ export class QueueBoard {
     for (const p of record?.scenario.points ?? []) if (this.io.sockets.adapter.rooms.get(room(site, p.id))?.size) this.changed(site, p.id);
   }
 
+  /** Rises whenever something at one of the site's points is announced as changed. */
+  revision(site: string): number {
+    return this.revisions.get(site) ?? 0;
+  }
+
   /** Something at a point changed: push within the second, coalescing everything until then. */
   changed(site: string, point: string): void {
+    this.revisions.set(site, this.revision(site) + 1);
     const slot = this.slot(site, point);
     if (slot.timer) return;
     const wait = Math.max(0, slot.lastPush + PUSH_INTERVAL_MS - Date.now());
@@ -94,7 +107,8 @@ export class QueueBoard {
     slot.pushed = state;
     slot.seq += 1;
     slot.lastPush = Date.now();
-    this.io.to(room(site, point)).emit("queue", { ...state, seq: slot.seq });
+    // Local only: in a cluster every node pushes to its own subscribers, with its own seq.
+    this.io.local.to(room(site, point)).emit("queue", { ...state, seq: slot.seq });
   }
 
   close(): void {

@@ -2,6 +2,7 @@
 // their age limit, a rising heat category, and queue states that change as desks open and close.
 import type { AppContext } from "../app.ts";
 import { live } from "./hub.ts";
+import type { SocketData } from "../auth/socket.ts";
 
 /** Real milliseconds between ticks; each reads the app's clock, so a fast clock runs a fast day. */
 export const TICK_MS = 1000;
@@ -39,6 +40,11 @@ export class Ticker {
   tick(): void {
     const now = this.context.clock.now();
     const hub = live(this.context);
+    // A signed-in socket lives no longer than its token.
+    for (const socket of this.context.io.sockets.sockets.values()) {
+      const account = (socket.data as SocketData).account;
+      if (account && account.exp <= now) socket.disconnect(true);
+    }
     for (const site of this.context.store.sites.list()) {
       const current = this.context.store.plans.current(site.id);
       hub.queues.refreshSubscribed(site.id);
@@ -53,7 +59,7 @@ export class Ticker {
           tube: tube.id,
           ageMinutes: age,
           state: tube.state,
-        });
+        }, { local: true });
       }
       if (!current) continue;
       for (const a of current.plan.assignments) {
@@ -71,7 +77,7 @@ export class Ticker {
           reason: "rotation",
           assignment: a.id,
           message: `to ${a.point} desk ${a.desk} at ${a.start.slice(11, 16)}`,
-        });
+        }, { local: true });
       }
       const heat = current.plan.heat;
       heat.forEach((hour, i) => {
@@ -86,7 +92,7 @@ export class Ticker {
             category: hour.category,
             previous: heat[i - 1].category,
             hour: hour.start,
-          });
+          }, { local: true });
       });
     }
   }

@@ -25,9 +25,9 @@ const checkEvent = validator(DeskEvent);
 // instant open before swab before seal.
 const RANK = { "tube.open": 0, swab: 1, "tube.seal": 2 } as const;
 
-/** What makes two events with one id "the same": every field the desk sent. */
-function digestOf(e: DeskEventInput): string {
-  return JSON.stringify([e.type, e.at, e.point, e.desk, e.tube, e.resident ?? null]);
+/** What makes two events with one id "the same": every field the desk sent, the time as an instant. */
+function digestOf(e: DeskEventInput, atMs: number): string {
+  return JSON.stringify([e.type, atMs, e.point, e.desk, e.tube, e.resident ?? null]);
 }
 
 function rejection(id: string, err: TenfoldError, index: number): EventResult {
@@ -61,7 +61,7 @@ export function applyDeskEvents(context: AppContext, site: string, account: Toke
   context.store.transaction(() => {
     const seen = new Map<string, string>();
     for (const { index, event, atMs } of valid) {
-      const digest = digestOf(event);
+      const digest = digestOf(event, atMs);
       const earlier = seen.get(event.id) ?? context.store.tubes.deskEvent(site, event.id)?.digest;
       if (earlier !== undefined) {
         results[index] = earlier === digest ? { id: event.id, status: "duplicate" } : rejection(event.id, errors.duplicateEventId(event.id), index);
@@ -141,6 +141,7 @@ function applyOne(
     case "tube.seal": {
       if (!tube) throw errors.tubeUnknown(e.tube);
       if (tube.state !== "open") throw errors.tubeSealed(e.tube);
+      if (tube.point !== e.point || tube.desk !== e.desk) throw errors.tubeElsewhere(e.tube, tube.point, tube.desk);
       tubes.seal(site, e.tube, atMs);
       tubes.addCustody(site, e.tube, { at: atMs, state: "sealed", holder, box: null });
       effects.sealed.push({ point: e.point, desk: e.desk, at: atMs });

@@ -2,12 +2,13 @@
 // and read back whole by the lead or as one person's own assignments by staff.
 import { randomUUID } from "node:crypto";
 import type { AppContext } from "../app.ts";
-import type { Assignment, Plan } from "../../shared/plan/types.ts";
+import type { Plan } from "../../shared/plan/types.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import type { TokenClaims } from "../auth/tokens.ts";
 import type { PlanRecord } from "../store/plans.ts";
 import { errors } from "../errors.ts";
 import { live } from "../live/hub.ts";
+import { assignmentsOf } from "./rotation-now.ts";
 
 type MakePlan = (scenario: Scenario) => Plan;
 let planner: MakePlan | undefined;
@@ -93,8 +94,4 @@ export function currentPlanFor(context: AppContext, site: string, account: Token
     dayRule: record.plan.dayRule,
     assignments: assignmentsOf(record.plan, staff),
   };
-}
-
-export function assignmentsOf(plan: Plan, staff: string): Assignment[] {
-  return plan.assignments.filter((a) => a.staff === staff);
 }

@@ -21,8 +21,10 @@ export function pointLine(context: AppContext, site: string, point: string): Lin
   const head = q.lastHeadcount(site, point);
   const { arrivals, reports } = q.arrivalsSinceHeadcount(site, point);
   const recent = q.swabsBetween(site, point, now - MEASURE_MINUTES * 60_000, now);
+  const hasDesks = (scenario.points.find((p) => p.id === point)?.desks ?? 0) > 0;
   return lineState({
-    inWindow: inWindow(scenario, now),
+    // A point with no desks never opens.
+    inWindow: hasDesks && inWindow(scenario, now),
     desksOpen: desksOpenAt(scenario, plan, point, now),
     headcount: head?.count,
     arrivalsSince: arrivals,

@@ -5,6 +5,7 @@ import type { Plan } from "../../shared/plan/types.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import { live } from "../live/hub.ts";
 import { assignmentAt, onDesk } from "./rotation-now.ts";
+import { errors } from "../errors.ts";
 
 const covers = (spans: { start: string; end: string }[], at: number) => spans.some((s) => Date.parse(s.start) <= at && at < Date.parse(s.end));
 
@@ -51,4 +52,34 @@ export function relieveAfterTubes(context: AppContext, site: string, point: stri
     reason: "tubes",
     message: `take over at ${point} desk ${desk}: the sampler there has sealed ${sealed} tubes`,
   });
+}
+
+/** "Call for relief" (PRODUCT.md): someone at a desk asks to be taken off it now. */
+export function requestRelief(context: AppContext, site: string, staff: string): { staff: string; point: string; desk: number; called: string | null } {
+  const current = context.store.plans.current(site);
+  if (!current) throw errors.noPlan(site);
+  const now = context.clock.now();
+  const here = assignmentAt(current.plan, staff, now);
+  if (!here || here.activity !== "desk") throw errors.state("NOT_AT_A_DESK", `${staff} is not at a desk now; relief is for someone on a desk`);
+  const scenario = context.store.sites.get(site)!.scenario;
+  const relief = reliefFor(scenario, current.plan, here.role, now, [staff]) ?? null;
+  const hub = live(context);
+  if (relief)
+    hub.call({
+      site,
+      staff: relief,
+      point: here.point!,
+      desk: here.desk!,
+      at: new Date(now).toISOString(),
+      reason: "relief",
+      assignment: here.id,
+      message: `${staff} asks for relief at ${here.point} desk ${here.desk}: take over now`,
+    });
+  hub.alert(site, "gap", `${staff} asks for relief at ${here.point} desk ${here.desk}; ${relief ? `${relief} is called` : "nobody rested is free"}`, {
+    staff,
+    point: here.point,
+    desk: here.desk,
+    called: relief,
+  });
+  return { staff, point: here.point!, desk: here.desk!, called: relief };
 }

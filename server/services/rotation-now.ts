@@ -58,3 +58,8 @@ export function assignmentAt(plan: Plan, staff: string, at: number): Assignment 
 export function onDesk(plan: Plan, point: string, desk: number, role: Role, at: number): Assignment | undefined {
   return plan.assignments.find((a) => a.activity === "desk" && a.point === point && a.desk === desk && a.role === role && covers(a, at));
 }
+
+/** One person's assignments in a plan. */
+export function assignmentsOf(plan: Plan, staff: string): Assignment[] {
+  return plan.assignments.filter((a) => a.staff === staff);
+}

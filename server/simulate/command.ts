@@ -103,7 +103,8 @@ export async function simulateCommand(argv: string[], output: Output = TERMINAL)
     const store = openStore(":memory:");
     leadCode ??= "SIMULATORLEAD";
     bootstrap(store, { leadCode, seed: false }, clock.now());
-    const tenfold = createApp({ store, clock, logger: pino({ level: "warn" }) });
+    // Sign-ins last the whole simulated day: the clock runs fast, the tokens' expiry with it.
+    const tenfold = createApp({ store, clock, logger: pino({ level: "warn" }), config: { tokenTtlSeconds: 48 * 3600 } });
     const port = await tenfold.listen(Number(process.env.PORT ?? 0), "127.0.0.1");
     api = new ApiClient(`http://127.0.0.1:${port}`);
     log(`server at ${api.base} (clock ×${args.speed}; lead code ${leadCode}); open ${api.base}/?site=${scenario.site.id} to watch`);

@@ -47,7 +47,7 @@ export class SiteStore {
   }
 
   list(): SiteRecord[] {
-    return (this.db.prepare("SELECT * FROM sites ORDER BY id").all() as SiteRow[]).map(fromRow);
+    return (this.db.prepare("SELECT id FROM sites ORDER BY id").all() as { id: string }[]).map((r) => this.get(r.id)!);
   }
 
   /** Inserts a new site; false when the id is taken. Call inside the caller's transaction. */

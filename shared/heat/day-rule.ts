@@ -82,7 +82,10 @@ export function dayRule(scenario: Pick<Scenario, "weather" | "windows" | "site">
   };
 }
 
-/** Whether minutes [start, end) touch a span where the day rule forbids outdoor work. */
+/**
+ * Whether minutes [start, end) touch a span where the day rule forbids outdoor work.
+ * @example inNoOutdoor(dayRuleMinutes(day38), toMinute("…T14:00…"), toMinute("…T14:20…")) // true
+ */
 export function inNoOutdoor(rule: DayRuleMinutes, start: Minute, end: Minute): boolean {
   return rule.noOutdoor.some((s) => start < s.end && end > s.start);
 }

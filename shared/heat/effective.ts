@@ -17,7 +17,10 @@ export function effectiveWbgt(
   return shelter === "shade" ? clothed - heat.shadeReductionC : clothed;
 }
 
-/** Whether outdoor heat rules (work/rest, day rule) apply under a shelter. */
+/**
+ * Whether outdoor heat rules (work/rest, day rule) apply under a shelter.
+ * @example isOutdoor("shade") // true
+ */
 export function isOutdoor(shelter: Shelter): boolean {
   return shelter !== "booth";
 }

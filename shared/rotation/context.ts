@@ -38,7 +38,10 @@ export interface RotationContext {
   windows: Span[];
 }
 
-/** Sorts and merges touching or overlapping spans. */
+/**
+ * Sorts and merges touching or overlapping spans.
+ * @example mergeSpans([{ start: 60, end: 90 }, { start: 0, end: 60 }]) // [{ start: 0, end: 90 }]
+ */
 export function mergeSpans(spans: Span[]): Span[] {
   const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
   const out: Span[] = [];
@@ -97,13 +100,17 @@ export function rotationContext(scenario: Scenario, extras: ExtraStaff[] = []): 
 /**
  * The work/rest limit for a role at a shelter over minutes [start, end): that of the worst heat
  * category touched (PRODUCT.md: a stint may be no longer than the worst category it touches allows).
+ * @example heatLimit(ctx, "sampler", "open", 780, 800) // { work: 20, rest: 40 } on the example's 36 °C day
  */
 export function heatLimit(ctx: RotationContext, role: Role, shelter: Shelter, start: Minute, end: Minute): WorkRest | null {
   const cat = worstCategory(ctx.spells, shelter, start, end);
   return cat === null ? null : workRest(cat, ctx.rules.workload[role]);
 }
 
-/** The tighter of two work/rest limits (fewer work minutes; null = no limit). */
+/**
+ * The tighter of two work/rest limits (fewer work minutes; null = no limit).
+ * @example tighter({ work: 50, rest: 10 }, { work: 20, rest: 40 }) // { work: 20, rest: 40 }
+ */
 export function tighter(a: WorkRest | null, b: WorkRest | null): WorkRest | null {
   if (!a) return b;
   if (!b) return a;

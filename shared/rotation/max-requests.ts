@@ -5,7 +5,10 @@ import type { Scenario } from "../scenario/schema.ts";
 import type { Span } from "../time.ts";
 import type { DeskRequest } from "./api.ts";
 
-/** Spans less the parts that overlap any of `holes`. */
+/**
+ * Spans less the parts that overlap any of `holes`.
+ * @example subtractSpans([{ start: 0, end: 100 }], [{ start: 40, end: 60 }]) // [{ start: 0, end: 40 }, { start: 60, end: 100 }]
+ */
 export function subtractSpans(spans: Span[], holes: Span[]): Span[] {
   let out = spans.map((s) => ({ ...s }));
   for (const h of holes) {

@@ -85,12 +85,17 @@ export function repairFromMinute(scenario: Scenario, assignments: MinuteAssignme
 const same = (a: MinuteAssignment, b: MinuteAssignment) =>
   a.activity === b.activity && a.start === b.start && a.end === b.end && a.point === b.point && a.desk === b.desk && a.role === b.role;
 
-/** Rebuilt entries, keeping the id of any that is unchanged and giving fresh ids to the rest. */
+/**
+ * Rebuilt entries, keeping the id of any that is unchanged or only cut short (same id, activity and
+ * start), and giving fresh ids to new entries whose generated id is taken.
+ */
 export function keepIds(original: MinuteAssignment[], rebuilt: MinuteAssignment[]): MinuteAssignment[] {
-  const used = new Set(original.map((a) => a.id));
+  const byId = new Map(original.map((a) => [a.id, a]));
   return rebuilt.map((a) => {
     const old = original.find((o) => same(o, a));
     if (old) return { ...a, id: old.id };
-    return used.has(a.id) ? { ...a, id: `${a.id}-at${a.start}` } : a;
+    const holder = byId.get(a.id);
+    if (holder && holder.activity === a.activity && holder.start === a.start) return a;
+    return holder ? { ...a, id: `${a.id}-at${a.start}` } : a;
   });
 }

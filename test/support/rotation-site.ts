@@ -28,7 +28,8 @@ export interface SiteOptions {
 export function site(o: SiteOptions = {}): Scenario {
   const [from, to] = o.window ?? ["08:00", "12:00"];
   const h0 = Number(from.slice(0, 2)), h1 = Number(to.slice(0, 2)) + (to.endsWith("00") ? 0 : 1);
-  const temps = Array.isArray(o.tempC) ? o.tempC : Array.from({ length: Math.max(1, h1 - h0) }, () => o.tempC ?? 24);
+  const flat = typeof o.tempC === "number" ? o.tempC : 24;
+  const temps: number[] = Array.isArray(o.tempC) ? o.tempC : Array.from({ length: Math.max(1, h1 - h0) }, () => flat);
   return {
     site: { id: "t", name: "test site", timezone: "Asia/Shanghai" },
     windows: [{ start: at(from), end: at(to) }],
@@ -71,3 +72,23 @@ export function unexplainedMinutes(scenario: Scenario, requests: DeskRequest[], 
 /** A person's desk assignments, in time order. */
 export const deskOf = (list: MinuteAssignment[], staff: string) =>
   list.filter((a) => a.staff === staff && a.activity === "desk").sort((a, b) => a.start - b.start);
+
+/**
+ * A district: 30 points of 3 desks (a third each open, shaded, booth), 07:00–21:00 on the example's
+ * 36 °C day, 300 people (200 samplers, 100 registrars) on morning, afternoon and all-day hours.
+ */
+export function district(): Scenario {
+  const base = yiyuan();
+  const hours = [["07:00", "15:00"], ["13:00", "21:00"], ["07:00", "21:00"]] as const;
+  const shelters: Shelter[] = ["open", "shade", "booth"];
+  return {
+    ...base,
+    site: { ...base.site, id: "district", name: "district" },
+    points: Array.from({ length: 30 }, (_, k) => ({ id: `pt${k + 1}`, name: `point ${k + 1}`, desks: 3, shelter: shelters[k % 3] })),
+    buildings: [],
+    staff: Array.from({ length: 300 }, (_, k) => {
+      const [from, to] = hours[k % 3];
+      return { id: `st${k + 1}`, name: `staff ${k + 1}`, roles: [k % 3 === 2 ? "registrar" : "sampler"] as Role[], available: [{ start: at(from), end: at(to) }] };
+    }),
+  };
+}

@@ -41,7 +41,7 @@ export async function startServer({ at = MORNING, db = ":memory:" }: { at?: stri
     base: `http://127.0.0.1:${port}`,
     clock,
     store,
-    codes: first.seeded!.codes,
+    codes: first.seeded?.codes ?? { staff: {}, lab: "" },
     scenario: exampleScenario(),
     close: () => tenfold.close(),
   };

@@ -1,0 +1,41 @@
+// The bench's JSON turned into table rows, each with its same-run baseline and its target (issue 7).
+import type { PlannerBench } from "./planner.ts";
+import type { RotationQuality } from "./offline.ts";
+import type { IngestFigures } from "./ingest.ts";
+import type { HttpFigures } from "./http.ts";
+import type { PushFigures } from "./push.ts";
+import { n, type Row } from "./table.ts";
+
+/** Coalescing (1 s) plus 250 ms: the push latency target. */
+const PUSH_P99_TARGET_MS = 1250;
+
+export function figureRows(f: Record<string, unknown>): Row[] {
+  const rows: Row[] = [];
+  const planner = f.planner as PlannerBench | undefined;
+  if (planner) {
+    rows.push({ figure: `planner, ${n(planner.residents)} residents, ${planner.points} points, ${planner.staff} staff`, value: `${n(planner.planMs)} ms (first ${n(planner.firstMs)})`, target: "< 10,000 ms", ok: planner.planMs < 10_000 });
+    rows.push({ figure: "planner peak RSS (own process)", value: `${n(planner.peakRssMB)} MB`, target: "< 300 MB", ok: planner.peakRssMB < 300 });
+  }
+  const rotation = f.rotation as RotationQuality | undefined;
+  if (rotation)
+    rows.push({ figure: `rotation people vs MILP optimum (${rotation.instances} small sites)`, value: `${rotation.rotationPeople} people`, baseline: `${rotation.optimumPeople} optimum (${rotation.proven} proven)`, ratio: rotation.ratio });
+  const ingest = f.ingest as IngestFigures | undefined;
+  if (ingest)
+    rows.push({ figure: "ingestion, HTTP batches of 50", value: `${n(ingest.httpSwabsPerSecond)} swabs/s`, baseline: `raw better-sqlite3 ${n(ingest.rawSwabsPerSecond)} swabs/s`, ratio: ingest.ratio, target: "≥ 0.5", ok: ingest.ratio >= 0.5 });
+  const http = f.http as HttpFigures | undefined;
+  if (http) {
+    const d = http.deskEvent;
+    rows.push({ figure: "one desk event per request", value: `${n(d.tenfold.requestsPerSecond)} req/s`, baseline: `bare Express ${n(d.bare.requestsPerSecond)} req/s`, ratio: d.ratio, target: "≥ 0.5", ok: d.ratio >= 0.5 });
+    const q = http.queueSnapshot;
+    rows.push({ figure: "GET /api/v1/queue?site= snapshot", value: `${n(q.tenfold.requestsPerSecond)} req/s`, baseline: `bare Express ${n(q.bare.requestsPerSecond)} req/s`, ratio: q.ratio, target: "≥ 0.8", ok: q.ratio >= 0.8 });
+    const e = http.queueEtag;
+    rows.push({ figure: "  same, If-None-Match hit (304)", value: `${n(e.requestsPerSecond)} req/s`, baseline: "bare Express 200s", ratio: e.ratioToBare, target: "> snapshot", ok: e.ratioToSnapshot > 1 });
+  }
+  const push = f.push as PushFigures | undefined;
+  if (push) {
+    rows.push({ figure: `push latency, swab → ${n(push.subscribers)} sockets`, value: `p50 ${n(push.p50Ms)} ms, p99 ${n(push.p99Ms)} ms`, baseline: `${n(push.delivered)} of ${n(push.samples * push.subscribers)} delivered`, target: `p99 ≤ ${n(PUSH_P99_TARGET_MS)} ms`, ok: push.p99Ms <= PUSH_P99_TARGET_MS && push.delivered === push.samples * push.subscribers });
+    rows.push({ figure: "  server event-loop delay meanwhile", value: `p99 ${push.eventLoopDelayP99Ms} ms (max ${push.eventLoopDelayMaxMs})` });
+    rows.push({ figure: "  server memory per 1,000 subscribers", value: `${push.rssPer1000MB} MB RSS, ${push.heapPer1000MB} MB heap` });
+  }
+  return rows;
+}

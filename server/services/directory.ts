@@ -1,0 +1,41 @@
+// The public directory of sites (for the pages): names, points, the plan in force and its
+// call-ups, and the server's clock. Buildings and points are public; no person is named.
+import type { AppContext } from "../app.ts";
+
+export interface Directory {
+  /** The server's clock (ms): pages follow a simulated day by it. */
+  now: number;
+  sites: {
+    id: string;
+    name: string;
+    timezone: string;
+    district?: string;
+    city?: string;
+    poolSize: number;
+    points: { id: string; name: string; shelter: string; desks: number; location?: { lat: number; lng: number } }[];
+    published: { id: string; revision: number } | null;
+    callups: { building: string; buildingName: string; point: string; start: string; end: string }[];
+  }[];
+}
+
+export function directory(context: AppContext): Directory {
+  return {
+    now: context.clock.now(),
+    sites: context.store.sites.list().map(({ id }) => {
+      const { scenario } = context.store.sites.get(id)!;
+      const current = context.store.plans.current(id);
+      const names = new Map(scenario.buildings.map((b) => [b.id, b.name]));
+      return {
+        id,
+        name: scenario.site.name,
+        timezone: scenario.site.timezone,
+        ...(scenario.site.district ? { district: scenario.site.district } : {}),
+        ...(scenario.site.city ? { city: scenario.site.city } : {}),
+        poolSize: scenario.pooling.poolSize,
+        points: scenario.points.map((p) => ({ id: p.id, name: p.name, shelter: p.shelter, desks: p.desks, ...(p.location ? { location: p.location } : {}) })),
+        published: current ? { id: current.id, revision: current.revision } : null,
+        callups: (current?.plan.callups ?? []).map((c) => ({ building: c.building, buildingName: names.get(c.building) ?? c.building, point: c.point, start: c.start, end: c.end })),
+      };
+    }),
+  };
+}
