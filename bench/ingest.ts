@@ -27,6 +27,13 @@ export function batchEvents(n: number, point = "north-gate"): Record<string, unk
   return events;
 }
 
+/**
+ * Single swabs are dated in the hour before the bench clock starts: stored and counted like any
+ * other, but outside the live line's ten-minute measuring window, so the public snapshot (and its
+ * ETag) stays put while they are sent.
+ */
+const SINGLE_START = START - 3_600_000;
+
 /** The tube single swab `n` goes into: ten swabs a tube, tubes alternating between two desks. */
 const singleTube = (n: number) => ({ tube: `ONE${Math.floor(n / 10)}`, desk: 1 + (Math.floor(n / 10) % 2) });
 
@@ -35,14 +42,14 @@ export function openSingleTubes(from: number, count: number): Record<string, unk
   const events: Record<string, unknown>[] = [];
   for (let n = from - (from % 10); n < from + count; n += 10) {
     const { tube, desk } = singleTube(n);
-    events.push({ id: `${tube}-o`, type: "tube.open", at: new Date(START).toISOString(), point: "north-gate", desk, tube });
+    events.push({ id: `${tube}-o`, type: "tube.open", at: new Date(SINGLE_START).toISOString(), point: "north-gate", desk, tube });
   }
   return events;
 }
 
 /** Single swab `n`, sent as one event in its own request. */
 export function singleSwab(n: number): Record<string, unknown> {
-  return { id: `one-${n}`, type: "swab", at: new Date(START + 1000 + n * 100).toISOString(), point: "north-gate", ...singleTube(n), resident: `O${n}` };
+  return { id: `one-${n}`, type: "swab", at: new Date(SINGLE_START + 1000 + n * 50).toISOString(), point: "north-gate", ...singleTube(n), resident: `O${n}` };
 }
 
 /** The same rows as `batches` HTTP batches, written straight through better-sqlite3: one transaction per batch. */

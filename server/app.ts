@@ -16,6 +16,7 @@ import { DEFAULT_CONFIG, type Config } from "./config.ts";
 import { errors, TenfoldError } from "./errors.ts";
 import { mountApi } from "./api/index.ts";
 import { mountLive } from "./live/index.ts";
+import { shareLivePushes, type Cluster } from "./live/redis.ts";
 
 export interface AppDeps {
   store: Store;
@@ -31,6 +32,8 @@ export interface AppContext {
   config: Config;
   logger: Logger;
   io: IoServer;
+  /** Set when nodes share live pushes through Redis (config.redisUrl). */
+  cluster?: Cluster;
 }
 
 export interface Tenfold {
@@ -54,6 +57,8 @@ export function createApp(deps: AppDeps): Tenfold {
   const http = createServer(app);
   const io = new IoServer(http, { serveClient: false, maxHttpBufferSize: 1e6 });
   const context: AppContext = { store: deps.store, clock, config, logger, io };
+  // Before any socket connects: the adapter carries every room broadcast to the other nodes.
+  if (config.redisUrl) context.cluster = shareLivePushes(context, config.redisUrl);
 
   app.disable("x-powered-by");
   app.set("etag", "strong");
@@ -104,6 +109,8 @@ export function createApp(deps: AppDeps): Tenfold {
       (closing ??= (async () => {
         for (const close of closers) await close();
         await new Promise<void>((resolve) => io.close(() => resolve()));
+        // After io.close(): the adapter unsubscribes through these connections as it closes.
+        await context.cluster?.close();
         if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
         http.closeAllConnections();
         deps.store.close();

@@ -15,12 +15,12 @@ import type { QueueEvent } from "../shared/live/events.ts";
 const LEAD = "CRASHTESTLEAD";
 const SITE = "yiyuan";
 const POOL = 10;
-const HEADCOUNT = 50_000;
-export const KILLS = 21;
+const HEADCOUNT = 100_000;
+const KILLS = 21;
 const SEED = 20210803;
 
 /** A small seeded generator (mulberry32): the same kill moments on every run. */
-export function seeded(seed: number): () => number {
+function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -101,7 +101,7 @@ describe("crash safety under SIGKILL", function () {
   after(async () => {
     await child?.kill();
     rmSync(dir, { recursive: true, force: true });
-    console.log(`      crash figures: ${JSON.stringify(figures)}`);
+    if (process.env.TENFOLD_FIGURES) console.log(`      crash figures: ${JSON.stringify(figures)}`);
   });
 
   it(`keeps every acknowledged desk event exactly once through ${KILLS} kills`, async () => {
@@ -153,7 +153,9 @@ describe("crash safety under SIGKILL", function () {
       // 3. Four desks send batches until the server dies at a random moment.
       const killAt = 100 + Math.floor(random() * 900);
       let alive = true;
-      const sizes = streams.map(() => () => 1 + Math.floor(random() * 30));
+      // Mostly small batches, now and then an offline desk's backlog of hundreds (a longer
+      // transaction for the kill to land in).
+      const sizes = streams.map(() => () => (random() < 0.05 ? 200 + Math.floor(random() * 800) : 1 + Math.floor(random() * 30)));
       const run = async (s: DeskStream, size: () => number) => {
         while (alive) {
           const batch = s.take(size());
@@ -211,7 +213,7 @@ describe("crash safety under SIGKILL", function () {
       const doubled = db.prepare("SELECT tube, state, count(*) AS n FROM custody WHERE site = ? GROUP BY tube, state HAVING n > 1").all(SITE);
       expect(doubled).to.deep.equal([]);
       // The line: the headcount less every swab since, at each point, over HTTP and over a socket.
-      const expected = new Map(["north-gate", "south-gate"].map((p) => [p, HEADCOUNT - swabs.filter((e) => e.point === p).length]));
+      const expected = new Map(["north-gate", "south-gate"].map((p) => [p, Math.max(0, HEADCOUNT - swabs.filter((e) => e.point === p).length)]));
       const snapshot = (await (await fetch(`${base}/api/v1/queue?site=${SITE}`)).json()) as { points: { point: string; length: number }[] };
       for (const p of snapshot.points) expect(p.length, p.point).to.equal(expected.get(p.point));
       const pushed = await firstPushes(base);

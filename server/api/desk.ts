@@ -6,6 +6,7 @@ import { DeskEventBatch, QueueReportBody } from "./schemas/shapes.ts";
 import { validator } from "./schemas/validator.ts";
 import { applyDeskEvents } from "../services/desk-events.ts";
 import { reportQueue } from "../services/queue.ts";
+import { commits } from "../store/commit-group.ts";
 
 const batchBody = validator(DeskEventBatch);
 const queueBody = validator(QueueReportBody);
@@ -13,9 +14,10 @@ const queueBody = validator(QueueReportBody);
 export function mountDesk(app: Express, context: AppContext): void {
   const staff = allow(context, ["staff"]);
 
-  app.post("/api/v1/sites/:site/desk-events", staff, (req, res) => {
+  app.post("/api/v1/sites/:site/desk-events", staff, async (req, res) => {
     const { events } = batchBody.parse(req.body);
-    res.json(applyDeskEvents(context, params(req).site, req.account!, events));
+    // Desks send a swab a few seconds apart, hundreds at once: batches that arrive together share a commit.
+    res.json(await commits(context.store).run(() => applyDeskEvents(context, params(req).site, req.account!, events)));
   });
 
   app.post("/api/v1/sites/:site/points/:point/queue", staff, (req, res) => {

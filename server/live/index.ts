@@ -8,7 +8,6 @@ import { QueueSubscribe } from "../api/schemas/shapes.ts";
 import { validator } from "../api/schemas/validator.ts";
 import { live, rooms } from "./hub.ts";
 import { Ticker } from "./ticker.ts";
-import { joinCluster } from "./cluster.ts";
 
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -16,7 +15,9 @@ const subscribeRequest = validator(QueueSubscribe);
 
 export function mountLive(context: AppContext): () => Promise<void> {
   const hub = live(context);
-  const cluster = context.config.redisUrl ? joinCluster(context, context.config.redisUrl, (site, point) => hub.queues.changed(site, point)) : undefined;
+  // Several nodes (live/redis.ts): a peer's change at a site this node holds is recomputed here.
+  const cluster = context.cluster;
+  cluster?.onPeerChange((site, point) => hub.queues.changed(site, point));
   hub.cluster = cluster;
   context.io.use(socketAuth(context));
   context.io.on("connection", (raw) => {
@@ -29,12 +30,12 @@ export function mountLive(context: AppContext): () => Promise<void> {
       const rotation = hub.rotationOf(account.site, account.staff, "connect");
       if (rotation) socket.emit("rotation", rotation);
     }
-    socket.on("queue:subscribe", (request, ack) => {
-      const reply = subscribe(context, socket, request, true);
+    socket.on("queue:subscribe", async (request, ack) => {
+      const reply = await subscribe(context, socket, request, true);
       if (typeof ack === "function") ack(reply);
     });
-    socket.on("queue:unsubscribe", (request, ack) => {
-      const reply = subscribe(context, socket, request, false);
+    socket.on("queue:unsubscribe", async (request, ack) => {
+      const reply = await subscribe(context, socket, request, false);
       if (typeof ack === "function") ack(reply);
     });
   });
@@ -43,16 +44,19 @@ export function mountLive(context: AppContext): () => Promise<void> {
   return async () => {
     ticker.stop();
     hub.close();
-    await cluster?.close();
   };
 }
 
-/** Joins (or leaves) the rooms of a site's points; a subscriber gets each point's state first. */
-function subscribe(context: AppContext, socket: LiveSocket, request: unknown, join: boolean): QueueSubscribeAck {
+/**
+ * Joins (or leaves) the rooms of a site's points; a subscriber gets each point's state first. A
+ * site held by another node is subscribed through it (live/redis.ts).
+ */
+function subscribe(context: AppContext, socket: LiveSocket, request: unknown, join: boolean): QueueSubscribeAck | Promise<QueueSubscribeAck> {
   const problems = subscribeRequest.problems(request);
   if (problems.length) return { ok: false, error: { code: "INVALID_INPUT", message: problems.map((p) => `${p.path}: ${p.message}`).join("; "), path: problems[0].path } };
   const { site, points } = request as { site: string; points?: string[] };
   const record = context.store.sites.get(site);
+  if (!record && context.cluster) return context.cluster.subscribeElsewhere(socket as unknown as Socket, site, points, join);
   if (!record) return { ok: false, error: { code: "NOT_FOUND", message: `site "${site}" not found`, path: "$.site" } };
   const known = record.scenario.points.map((p) => p.id);
   const unknown = (points ?? []).findIndex((p) => !known.includes(p));

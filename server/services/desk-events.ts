@@ -3,6 +3,7 @@
 import type { AppContext } from "../app.ts";
 import type { TokenClaims } from "../auth/tokens.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
+import type { TubeRecord } from "../store/tubes.ts";
 import { DeskEvent } from "../api/schemas/shapes.ts";
 import { underPath, validator } from "../api/schemas/validator.ts";
 import { errors, TenfoldError } from "../errors.ts";
@@ -48,6 +49,11 @@ export function applyDeskEvents(context: AppContext, site: string, account: Toke
   const valid: { index: number; event: DeskEventInput; atMs: number }[] = [];
   events.forEach((raw, index) => {
     const problems = checkEvent.problems(raw);
+    // RFC 3339 (and so the schema's date-time) allows a leap second, "23:59:60", which Date.parse
+    // cannot read: its NaN failed the NOT NULL at_ms column, a 500 that dropped the whole batch
+    // and left an offline desk's outbox retrying it for ever (issue 8's fuzzer). Refuse that event alone.
+    if (!problems.length && Number.isNaN(Date.parse((raw as DeskEventInput).at)))
+      problems.push({ path: "$.at", message: "must be a time this server can read (no leap second), e.g. \"2021-08-03T07:00:00+08:00\"" });
     const id = typeof (raw as { id?: unknown })?.id === "string" ? (raw as { id: string }).id : "";
     if (problems.length) {
       const err = errors.invalidInput(underPath(`$.events[${index}]`, problems));
@@ -59,16 +65,17 @@ export function applyDeskEvents(context: AppContext, site: string, account: Toke
   const effects: Effects = { points: new Set(), sealed: [], twoTubes: [] };
   const receivedAt = context.clock.now();
   context.store.transaction(() => {
-    const seen = new Map<string, string>();
+    const seen = context.store.tubes.deskEventDigests(site, valid.map((v) => v.event.id));
+    const tubes = new TubeCache(context, site);
     for (const { index, event, atMs } of valid) {
       const digest = digestOf(event, atMs);
-      const earlier = seen.get(event.id) ?? context.store.tubes.deskEvent(site, event.id)?.digest;
+      const earlier = seen.get(event.id);
       if (earlier !== undefined) {
         results[index] = earlier === digest ? { id: event.id, status: "duplicate" } : rejection(event.id, errors.duplicateEventId(event.id), index);
         continue;
       }
       try {
-        const flag = applyOne(context, scenario, site, account, event, atMs, receivedAt, effects);
+        const flag = applyOne(context, tubes, scenario, site, account, event, atMs, receivedAt, effects);
         context.store.tubes.recordDeskEvent(site, {
           id: event.id,
           type: event.type,
@@ -102,6 +109,7 @@ export function applyDeskEvents(context: AppContext, site: string, account: Toke
 /** Checks one event against the tubes as they stand, then writes it; throws a coded error to reject. */
 function applyOne(
   context: AppContext,
+  cache: TubeCache,
   scenario: Scenario,
   site: string,
   account: TokenClaims,
@@ -115,12 +123,13 @@ function applyOne(
   if (e.desk > point.desks) throw errors.invalidField("$.desk", `point "${e.point}" has desks 1–${point.desks}`);
   const tubes = context.store.tubes;
   const holder = account.staff ?? account.role;
-  const tube = tubes.get(site, e.tube);
+  const tube = cache.get(e.tube);
   switch (e.type) {
     case "tube.open": {
       if (tube) throw errors.tubeExists(e.tube);
       tubes.open(site, e.tube, e.point, e.desk, atMs);
       tubes.addCustody(site, e.tube, { at: atMs, state: "open", holder, box: null });
+      cache.forget(e.tube);
       return undefined;
     }
     case "swab": {
@@ -128,10 +137,12 @@ function applyOne(
       if (!tube) throw errors.tubeUnknown(e.tube);
       if (tube.state !== "open") throw errors.tubeSealed(e.tube);
       if (tube.point !== e.point || tube.desk !== e.desk) throw errors.tubeElsewhere(e.tube, tube.point, tube.desk);
-      if (tubes.hasResident(site, e.tube, e.resident)) throw errors.residentInTube(e.resident, e.tube);
+      const held = tubes.tubesOfResident(site, e.resident);
+      if (held.some((h) => h.tube === e.tube)) throw errors.residentInTube(e.resident, e.tube);
       if (tube.swabs >= scenario.pooling.poolSize) throw errors.tubeFull(e.tube, scenario.pooling.poolSize);
-      const others = tubes.openTubesWithResident(site, e.resident);
+      const others = held.filter((h) => h.state === "open").map((h) => h.tube);
       tubes.addSwab(site, { id: e.id, tube: e.tube, point: e.point, desk: e.desk, resident: e.resident, at: e.at, atMs, receivedAt, staff: account.staff });
+      tube.swabs += 1;
       effects.points.add(e.point);
       if (!others.length) return undefined;
       // DOMAIN.md: a resident bound to the wrong tube is a common failure; keep the swab, flag it.
@@ -144,8 +155,29 @@ function applyOne(
       if (tube.point !== e.point || tube.desk !== e.desk) throw errors.tubeElsewhere(e.tube, tube.point, tube.desk);
       tubes.seal(site, e.tube, atMs);
       tubes.addCustody(site, e.tube, { at: atMs, state: "sealed", holder, box: null });
+      tube.state = "sealed";
       effects.sealed.push({ point: e.point, desk: e.desk, at: atMs });
       return undefined;
     }
+  }
+}
+
+/** Tubes as this batch has left them: read once from the store, then kept in step with each write. */
+class TubeCache {
+  private readonly known = new Map<string, TubeRecord | undefined>();
+
+  constructor(
+    private readonly context: AppContext,
+    private readonly site: string,
+  ) {}
+
+  get(id: string): TubeRecord | undefined {
+    if (!this.known.has(id)) this.known.set(id, this.context.store.tubes.get(this.site, id));
+    return this.known.get(id);
+  }
+
+  /** The store changed this tube in a way the cache does not copy: read it again next time. */
+  forget(id: string): void {
+    this.known.delete(id);
   }
 }

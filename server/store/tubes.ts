@@ -40,12 +40,6 @@ export interface CustodyRecord {
   box: string | null;
 }
 
-export interface StoredDeskEvent {
-  id: string;
-  type: string;
-  digest: string;
-}
-
 export interface NewDeskEvent {
   id: string;
   type: string;
@@ -94,7 +88,6 @@ export class TubeStore {
   constructor(private readonly db: Db) {
     // Prepared once: desk events are the hot path (bench/ingest.ts).
     this.stmt = {
-      event: db.prepare("SELECT id, type, digest FROM desk_events WHERE site = ? AND id = ?"),
       insertEvent: db.prepare(
         "INSERT INTO desk_events (site, id, type, digest, at, at_ms, received_at, point, desk, tube, resident, staff) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       ),
@@ -107,16 +100,23 @@ export class TubeStore {
       setState: db.prepare("UPDATE tubes SET state = ? WHERE site = ? AND id = ?"),
       seal: db.prepare("UPDATE tubes SET state = 'sealed', sealed_at = ? WHERE site = ? AND id = ?"),
       custody: db.prepare("INSERT INTO custody (site, tube, at, state, holder, box) VALUES (?, ?, ?, ?, ?, ?)"),
-      openTubesOf: db.prepare(
-        // The resident index first: a resident has a swab or two, a site thousands.
-        "SELECT DISTINCT s.tube FROM swabs s INDEXED BY swabs_resident CROSS JOIN tubes t ON t.site = s.site AND t.id = s.tube WHERE s.site = ? AND s.resident = ? AND t.state = 'open'",
+      // The resident index first: a resident has a swab or two, a site thousands.
+      tubesOfResident: db.prepare(
+        "SELECT s.tube AS tube, t.state AS state FROM swabs s INDEXED BY swabs_resident CROSS JOIN tubes t ON t.site = s.site AND t.id = s.tube WHERE s.site = ? AND s.resident = ?",
       ),
-      residentInTube: db.prepare("SELECT 1 FROM swabs WHERE site = ? AND tube = ? AND resident = ? LIMIT 1"),
+      events: db.prepare("SELECT id, digest FROM desk_events WHERE site = ? AND id IN (SELECT value FROM json_each(?))"),
     };
   }
 
-  deskEvent(site: string, id: string): StoredDeskEvent | undefined {
-    return this.stmt.event.get(site, id) as StoredDeskEvent | undefined;
+  /** The digests of those of `ids` already applied, in one query for a whole batch. */
+  deskEventDigests(site: string, ids: string[]): Map<string, string> {
+    const rows = this.stmt.events.all(site, JSON.stringify(ids)) as { id: string; digest: string }[];
+    return new Map(rows.map((r) => [r.id, r.digest]));
+  }
+
+  /** Every tube holding a swab of this resident, with its state. */
+  tubesOfResident(site: string, resident: string): { tube: string; state: TubeState }[] {
+    return this.stmt.tubesOfResident.all(site, resident) as { tube: string; state: TubeState }[];
   }
 
   recordDeskEvent(site: string, e: NewDeskEvent): void {
@@ -171,15 +171,6 @@ export class TubeStore {
     return (this.db.prepare("SELECT * FROM swabs WHERE site = ? AND tube = ? ORDER BY at_ms, rowid").all(site, tube) as Record<string, unknown>[]).map(
       swabFromRow,
     );
-  }
-
-  /** Open tubes that already hold a swab of this resident. */
-  openTubesWithResident(site: string, resident: string): string[] {
-    return (this.stmt.openTubesOf.all(site, resident) as { tube: string }[]).map((r) => r.tube);
-  }
-
-  hasResident(site: string, tube: string, resident: string): boolean {
-    return this.stmt.residentInTube.get(site, tube, resident) !== undefined;
   }
 
   inBox(site: string, box: string): TubeRecord[] {

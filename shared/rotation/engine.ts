@@ -192,7 +192,9 @@ export function runRotation(ctx: RotationContext, input: EngineInput): EngineRes
       if (x < 0) continue;
       now[pi] = x; states[x].busySlot = i; // the relieved person stays marked busy: off this slot
     }
-    // 4. explain what stays unstaffed, then record
+    // 4. explain what stays unstaffed (the same role under the same shelter has the same reason),
+    // then record
+    const said = new Map<string, string>();
     for (let pi = 0; pi < positions.length; pi++) {
       if (!openAt[pi][i] || now[pi] >= 0) continue;
       const p = positions[pi], slot = slotOf(pi, i);
@@ -201,16 +203,24 @@ export function runRotation(ctx: RotationContext, input: EngineInput): EngineRes
       if (!reasons) continue;
       if (capped[pi] && !forbidden) {
         const [role] = [...short];
-        const count = ctx.people.filter((q) => q.roles.has(role) && onDuty(states[q.index], m) >= 0).length;
-        reasons[pi][i] = `desk kept closed: the ${count} ${role}s on duty can keep only ${cap} desk${cap === 1 ? "" : "s"} staffed through their heat and PPE breaks`;
+        const k = `capped|${role}`;
+        if (!said.has(k)) {
+          const count = ctx.people.filter((q) => q.roles.has(role) && onDuty(states[q.index], m) >= 0).length;
+          said.set(k, `desk kept closed: the ${count} ${role}s on duty can keep only ${cap} desk${cap === 1 ? "" : "s"} staffed through their heat and PPE breaks`);
+        }
+        reasons[pi][i] = said.get(k)!;
       } else if (released[pi] && !forbidden) {
         const missing = deskOf[pi].filter((q) => now[q] < 0 && !released[q]).map((q) => positions[q].role);
         reasons[pi][i] = `desk not opened: no ${[...new Set(missing)].join(" or ")} for it, so its ${p.role} stays off it`;
       } else {
-        const causes: (Unfit | "reserve")[] = [];
-        for (const person of ctx.people)
-          if (person.roles.has(p.role)) causes.push(unfitFor(ctx, states[person.index], slot, i) ?? "reserve");
-        reasons[pi][i] = gapReason(ctx, p, slot, causes);
+        const k = `short|${p.role}|${p.shelter}`;
+        if (!said.has(k)) {
+          const causes: (Unfit | "reserve")[] = [];
+          for (const person of ctx.people)
+            if (person.roles.has(p.role)) causes.push(unfitFor(ctx, states[person.index], slot, i) ?? "reserve");
+          said.set(k, gapReason(ctx, p, slot, causes));
+        }
+        reasons[pi][i] = said.get(k)!;
       }
     }
     for (let pi = 0; pi < positions.length; pi++) {

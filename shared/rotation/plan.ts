@@ -3,7 +3,8 @@
 import type { Role, Scenario } from "../scenario/schema.ts";
 import type { DeskRequest, MinuteAssignment, PlanRotation, RotationResult } from "./api.ts";
 import { deskAssignments, deskMinuteSpread, gapsOf, staffedDesks, withBreaks } from "./assemble.ts";
-import { rotationContext, type RotationContext } from "./context.ts";
+import { heatLimit, rotationContext, type RotationContext } from "./context.ts";
+import { dutyShare } from "./duty-share.ts";
 import { runRotation, type EngineResult } from "./engine.ts";
 import { deskRoles, layout, type Layout } from "./positions.ts";
 
@@ -52,8 +53,27 @@ function smallestPools(ctx: RotationContext, lay: Layout, pools: Map<Role, numbe
   return hi;
 }
 
+/** A first guess at the all-day people each short role lacks: its unstaffed minutes over one person's day. */
+function extraEstimate(ctx: RotationContext, lay: Layout, run: EngineResult, short: Role[]): Map<Role, number> {
+  const day = ctx.windows.reduce((n, w) => n + w.end - w.start, 0);
+  const out = new Map<Role, number>();
+  for (const role of short) {
+    let worst = 1;
+    for (const p of lay.positions) if (p.role === role) {
+      for (let i = 0; i < lay.grid.count; i++) {
+        const m = lay.grid.origin + i * lay.grid.slot;
+        worst = Math.min(worst, dutyShare(heatLimit(ctx, role, p.shelter, m, m + lay.grid.slot), ctx.rules));
+      }
+      break;
+    }
+    const perPerson = Math.min(day, ctx.rules.maxWorkMinutesPerDay) * worst;
+    out.set(role, (gapsIn(run, role) * lay.grid.slot) / Math.max(1, perPerson));
+  }
+  return out;
+}
+
 /** How many all-day people of each short role full coverage would need on top of the roster. */
-function shortfall(scenario: Scenario, requests: DeskRequest[], short: Role[]): { extra: Map<Role, number>; needed: Map<Role, number> } {
+function shortfall(scenario: Scenario, requests: DeskRequest[], short: Role[], estimate: Map<Role, number>): { extra: Map<Role, number>; needed: Map<Role, number> } {
   const extra = new Map<Role, number>(), needed = new Map<Role, number>();
   const tryWith = (counts: Map<Role, number>) => {
     const ctx = rotationContext(scenario, [...counts].map(([role, count]) => ({ role, count })));
@@ -61,26 +81,25 @@ function shortfall(scenario: Scenario, requests: DeskRequest[], short: Role[]): 
     const run = runRotation(ctx, { layout: lay, pools: rankedPools(ctx, lay), explain: false });
     return { lay, run };
   };
-  const lo = new Map(short.map((r) => [r, 0])), hi = new Map<Role, number>();
   const seats = (role: Role) => requests.length * (scenario.desk[role] ?? 0);
-  // grow until covered (capped at 6 people a seat: even category 5 hard work needs fewer)
-  let probe = new Map(short.map((r) => [r, 1]));
-  while (probe.size > 0) {
-    const { run } = tryWith(probe);
-    const next = new Map<Role, number>();
-    for (const [role, k] of probe) {
-      if (gapsIn(run, role) === 0) hi.set(role, k);
-      else if (k >= 6 * seats(role)) hi.set(role, k);
-      else { lo.set(role, k); next.set(role, k * 2); }
+  const hi = new Map<Role, number>();
+  // one role at a time, the other short roles given plenty, so that a desk missing its registrar
+  // does not hide how many samplers it would need
+  for (const role of short) {
+    const plenty = (k: number) => new Map(short.map((r) => [r, r === role ? k : hi.get(r) ?? 6 * seats(r)]));
+    const cap = 6 * seats(role);
+    // start from an estimate (unstaffed desk time over one all-day person's share), then grow by half
+    let lo = 0, k = Math.min(cap, Math.max(1, Math.ceil(estimate.get(role) ?? 1)));
+    for (;;) {
+      const { run } = tryWith(plenty(k));
+      if (gapsIn(run, role) === 0 || k >= cap) break;
+      lo = k; k = Math.min(cap, Math.ceil(k * 1.5));
     }
-    probe = next;
-  }
-  for (;;) {
-    const mid = new Map<Role, number>();
-    for (const [role, h] of hi) if (h - lo.get(role)! > 1) mid.set(role, (h + lo.get(role)!) >> 1);
-    if (mid.size === 0) break;
-    const { run } = tryWith(mid);
-    for (const [role, k] of mid) (gapsIn(run, role) === 0 ? hi : lo).set(role, k);
+    while (k - lo > 1) {
+      const mid = (k + lo) >> 1;
+      if (gapsIn(tryWith(plenty(mid)).run, role) === 0) k = mid; else lo = mid;
+    }
+    hi.set(role, k);
   }
   const { lay, run } = tryWith(hi);
   for (const role of short) { extra.set(role, hi.get(role)!); needed.set(role, usedIn(lay, run, role).size); }
@@ -90,7 +109,7 @@ function shortfall(scenario: Scenario, requests: DeskRequest[], short: Role[]): 
 /**
  * Who stands at which desk when, with heat breaks, for the requested desks; every unstaffed
  * desk-role-minute is a gap with its reason.
- * @example planRotation(yiyuan, maxDeskRequests(yiyuan)).staffNeeded // { sampler: 12, registrar: 5 }
+ * @example planRotation(yiyuan, maxDeskRequests(yiyuan)).staffNeeded // { sampler: 14, registrar: 8 } (6 and 4 short)
  */
 export const planRotation: PlanRotation = (scenario, requests) => {
   const ctx = rotationContext(scenario);
@@ -111,16 +130,16 @@ export const planRotation: PlanRotation = (scenario, requests) => {
 };
 
 /** The RotationResult of a finished run, with staffNeeded sized for the roles left short. */
-export function rotationResult(ctx: RotationContext, scenario: Scenario, requests: DeskRequest[], lay: Layout, run: EngineResult, extraAssignments: MinuteAssignment[] = []): RotationResult {
+export function rotationResult(ctx: RotationContext, scenario: Scenario, requests: DeskRequest[], lay: Layout, run: EngineResult): RotationResult {
   const byPerson = deskAssignments(ctx, lay, run);
-  const assignments: MinuteAssignment[] = [...extraAssignments];
+  const assignments: MinuteAssignment[] = [];
   for (const [x, work] of [...byPerson].sort((a, b) => a[0] - b[0])) assignments.push(...withBreaks(ctx, ctx.people[x].id, work));
   const roles = [...new Set(deskRoles(ctx))];
   const short = roles.filter((r) => gapsIn(run, r) > 0);
   const staffNeeded: Partial<Record<Role, number>> = {}, staffShort: Partial<Record<Role, number>> = {};
   for (const r of roles) { staffNeeded[r] = usedIn(lay, run, r).size; staffShort[r] = 0; }
   if (short.length > 0) {
-    const { extra, needed } = shortfall(scenario, requests, short);
+    const { extra, needed } = shortfall(scenario, requests, short, extraEstimate(ctx, lay, run, short));
     for (const r of short) { staffNeeded[r] = needed.get(r)!; staffShort[r] = extra.get(r)!; }
   }
   return {

@@ -1,0 +1,15 @@
+import { Server } from "socket.io";
+import { Redis } from "ioredis";
+import { createAdapter } from "@socket.io/redis-adapter";
+import { io as connect } from "socket.io-client";
+import { createServer } from "node:http";
+const mk = async () => { const http = createServer(); const io = new Server(http); const pub = new Redis("redis://127.0.0.1:6391"); const sub = pub.duplicate(); io.adapter(createAdapter(pub, sub, { key: "tenfold", requestsTimeout: 2000 })); await new Promise<void>(r => http.listen(0, "127.0.0.1", r)); return { io, port: (http.address() as any).port, pub, sub }; };
+const A = await mk(); const B = await mk();
+B.io.on("connection", (s) => s.join("queue:yiyuan:north-gate"));
+const c = connect(`http://127.0.0.1:${B.port}`, { transports: ["websocket"] });
+c.on("queue", (e) => console.log("got", e));
+await new Promise(r => c.on("connect", r));
+await new Promise(r => setTimeout(r, 500));
+A.io.to("queue:yiyuan:north-gate").emit("queue", { x: 1 });
+await new Promise(r => setTimeout(r, 1000));
+process.exit(0);

@@ -1,0 +1,138 @@
+// Scale-out (PRODUCT.md C11, issue 7): two tenfold nodes and a real redis-server, each its own
+// process. Node A holds the example site (its SQLite file); node B holds none and relays. A
+// resident on B sees swabs posted to A; after A, B or Redis restarts, pushes resume and
+// subscribers get the current state.
+import { expect } from "chai";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { io as connect, type Socket } from "socket.io-client";
+import type { ClientToServerEvents, QueueEvent, ServerToClientEvents } from "../shared/live/events.ts";
+import { freePort, redisServerPath, startNode, startRedis, type Proc, type TenfoldNode } from "./support/cluster.ts";
+import { call, login } from "./support/server.ts";
+
+const LEAD = "SCALEOUTLEADCODE";
+const SITE = "yiyuan";
+const POINT = "north-gate";
+
+describe("nodes sharing live pushes through Redis", function () {
+  this.timeout(90_000);
+  let dir: string;
+  let redisPort: number;
+  let redis: Proc | undefined;
+  let a: TenfoldNode | undefined;
+  let b: TenfoldNode | undefined;
+  let ports: { a: number; b: number };
+  let staffToken: string;
+  let marshalToken: string;
+  let resident: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
+  const pushes: QueueEvent[] = [];
+  let swabs = 0;
+
+  const nodeA = () => startNode({ port: ports.a, db: join(dir, "a.db"), redisUrl: `redis://127.0.0.1:${redisPort}`, leadCode: LEAD, seed: true });
+  const nodeB = () => startNode({ port: ports.b, db: join(dir, "b.db"), redisUrl: `redis://127.0.0.1:${redisPort}`, leadCode: LEAD, seed: false });
+
+  /** The next push for the point with this length (already received, or within `ms`). */
+  async function pushOf(length: number, ms = 8000): Promise<QueueEvent> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const found = pushes.find((p) => p.point === POINT && p.length === length);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no push with length ${length} within ${ms} ms; got ${JSON.stringify(pushes.filter((p) => p.point === POINT).map((p) => p.length))}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** One swab at node A, into a fresh tube: the line at the point gets one shorter. */
+  async function swabAtA(): Promise<void> {
+    const n = swabs++;
+    const at = new Date().toISOString();
+    const events = [
+      { id: `open-${n}`, type: "tube.open", at, point: POINT, desk: 1, tube: `SO${n}` },
+      { id: `swab-${n}`, type: "swab", at, point: POINT, desk: 1, tube: `SO${n}`, resident: `SR${n}` },
+    ];
+    const r = await call(a!.base, "POST", `/api/v1/sites/${SITE}/desk-events`, { token: staffToken, body: { events } });
+    expect(r.status, JSON.stringify(r.body)).to.equal(200);
+    expect(r.body.results.map((x: { status: string }) => x.status)).to.deep.equal(["applied", "applied"]);
+  }
+
+  before(async () => {
+    redisServerPath(); // fails, never skips, when Redis is missing
+    dir = mkdtempSync(join(tmpdir(), "tenfold-scale-"));
+    redisPort = await freePort();
+    ports = { a: await freePort(), b: await freePort() };
+    redis = await startRedis(redisPort, dir);
+    [a, b] = await Promise.all([nodeA(), nodeB()]);
+    staffToken = await login(a.base, a.staffCodes["zhou-ting"]);
+    marshalToken = await login(a.base, a.staffCodes["liu-yuan"]);
+    const r = await call(a.base, "POST", `/api/v1/sites/${SITE}/points/${POINT}/queue`, { token: marshalToken, body: { headcount: 40 } });
+    expect(r.status).to.equal(200);
+  });
+
+  after(async () => {
+    resident?.close();
+    await Promise.all([a?.stop(), b?.stop(), redis?.stop()]);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("gives a subscriber on node B the current state of a site held by node A, first", async () => {
+    resident = connect(b!.base, { transports: ["websocket"], reconnectionDelay: 200, reconnectionDelayMax: 500 });
+    resident.on("queue", (e) => pushes.push(e));
+    const acks: unknown[] = [];
+    // A page subscribes again on every (re)connect: rooms do not survive a reconnect.
+    resident.on("connect", () => resident!.emit("queue:subscribe", { site: SITE }, (ack) => acks.push(ack)));
+    await pushOf(40);
+    expect(acks[0]).to.deep.equal({ ok: true, points: ["north-gate", "south-gate"] });
+    expect(pushes.map((p) => p.point)).to.include("south-gate");
+  });
+
+  it("refuses on node B a site no node holds", async () => {
+    const s = connect(b!.base, { transports: ["websocket"], reconnection: false, forceNew: true });
+    try {
+      const ack = await s.timeout(5000).emitWithAck("queue:subscribe", { site: "nowhere" });
+      expect(ack).to.deep.include({ ok: false });
+      expect((ack as { error: { code: string } }).error.code).to.equal("NOT_FOUND");
+    } finally {
+      s.close();
+    }
+  });
+
+  it("pushes a swab posted to node A to the subscriber on node B", async () => {
+    await swabAtA();
+    const push = await pushOf(39);
+    expect(push).to.include({ site: SITE, point: POINT });
+  });
+
+  it("resumes pushes after node A restarts, starting with the current state", async () => {
+    await a!.stop();
+    a = await nodeA();
+    // The restarted owner announces its points' state within a tick, then pushes new swabs.
+    await swabAtA();
+    await pushOf(38);
+    const seqs = pushes.filter((p) => p.point === POINT).map((p) => p.seq);
+    expect(seqs).to.deep.equal([...new Set(seqs)].sort((x, y) => x - y));
+  });
+
+  it("gives node B's subscribers the current state after node B restarts, then pushes again", async () => {
+    await b!.stop();
+    pushes.length = 0;
+    b = await nodeB();
+    // The resident reconnects by itself and subscribes again: the current state comes first.
+    await pushOf(38, 15_000);
+    await swabAtA();
+    await pushOf(37);
+  });
+
+  it("after Redis restarts, sends subscribers the state they missed and pushes again", async () => {
+    await redis!.stop();
+    // Written while Redis is away: node A keeps it, node B cannot hear of it yet.
+    await swabAtA();
+    redis = await startRedis(redisPort, dir);
+    await pushOf(36, 20_000);
+    await swabAtA();
+    await pushOf(35, 15_000);
+    // The page drops a push older than the one it holds: across all of this, seq only rose.
+    const seqs = pushes.filter((p) => p.point === POINT).map((p) => p.seq);
+    expect(seqs).to.deep.equal([...new Set(seqs)].sort((x, y) => x - y));
+  });
+});
