@@ -29,7 +29,8 @@ export function figureRows(f: Record<string, unknown>): Row[] {
     const q = http.queueSnapshot;
     rows.push({ figure: "GET /api/v1/queue?site= snapshot", value: `${n(q.tenfold.requestsPerSecond)} req/s`, baseline: `bare Express ${n(q.bare.requestsPerSecond)} req/s`, ratio: q.ratio, target: "≥ 0.8", ok: q.ratio >= 0.8 });
     const e = http.queueEtag;
-    rows.push({ figure: "  same, If-None-Match hit (304)", value: `${n(e.requestsPerSecond)} req/s`, baseline: "bare Express 200s", ratio: e.ratioToBare, target: "> snapshot", ok: e.ratioToSnapshot > 1 });
+    // The 200 is already a cached body, so a 304 saves its bytes (the phone's data), not server work.
+    rows.push({ figure: "  same, If-None-Match hit (304)", value: `${n(e.requestsPerSecond)} req/s (${e.ratioToSnapshot.toFixed(2)}× the 200)`, baseline: "bare Express 200s", ratio: e.ratioToBare, target: "≥ 0.8", ok: e.ratioToBare >= 0.8 });
   }
   const push = f.push as PushFigures | undefined;
   if (push) {

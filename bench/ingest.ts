@@ -104,11 +104,17 @@ export interface IngestFigures {
   latencyMs: { p50: number; p99: number };
 }
 
-/** Ingestion through HTTP (a tenfold child, autocannon in another) and raw, in one run, with their ratio. */
-export async function benchIngest(batches = 400, connections = 8): Promise<IngestFigures> {
+/**
+ * Ingestion through HTTP (a tenfold child, autocannon in another) and raw, in one run, with their
+ * ratio. The raw rate is taken before and after the HTTP run and the better kept, so a burst of
+ * someone else's work during one raw run flatters nothing. Sixteen connections: a site's desks
+ * send at once.
+ */
+export async function benchIngest(batches = 800, connections = 16): Promise<IngestFigures> {
   const { startBenchServer } = await import("./server.ts");
   const { runLoad } = await import("./load.ts");
   const { login } = await import("./http.ts");
+  const rawBefore = measureRawInsert(batches);
   const server = await startBenchServer("tenfold");
   let http;
   try {
@@ -127,6 +133,6 @@ export async function benchIngest(batches = 400, connections = 8): Promise<Inges
   } finally {
     await server.close();
   }
-  const rawSwabsPerSecond = measureRawInsert(batches);
+  const rawSwabsPerSecond = Math.max(rawBefore, measureRawInsert(batches));
   return { ...http, rawSwabsPerSecond, ratio: round(http.httpSwabsPerSecond / rawSwabsPerSecond, 3) };
 }

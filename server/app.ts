@@ -16,6 +16,7 @@ import { DEFAULT_CONFIG, type Config } from "./config.ts";
 import { errors, TenfoldError } from "./errors.ts";
 import { mountApi } from "./api/index.ts";
 import { mountLive } from "./live/index.ts";
+import { mountQueue } from "./api/queue.ts";
 import { shareLivePushes, type Cluster } from "./live/redis.ts";
 
 export interface AppDeps {
@@ -63,6 +64,10 @@ export function createApp(deps: AppDeps): Tenfold {
   app.disable("x-powered-by");
   app.set("etag", "strong");
   app.set("trust proxy", "loopback");
+  // The public queue snapshot comes first, ahead of what pages and writes need (HTML security
+  // headers, the access log, the body parser): every resident's phone polls it, and a log line per
+  // poll would drown the log. It sets its own headers for JSON; its errors still reach the handler.
+  mountQueue(app, context);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -70,17 +75,16 @@ export function createApp(deps: AppDeps): Tenfold {
       },
     }),
   );
-  app.use(
-    pinoHttp({
-      logger,
-      autoLogging: { ignore: (req) => req.url === "/healthz" },
-      // Method, path and status only: headers carry tokens, and `?token=` is stripped for the same reason.
-      serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.replace(/([?&]token=)[^&]*/, "$1…") }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  const requestLog = pinoHttp({
+    logger,
+    autoLogging: { ignore: (req) => req.url === "/healthz" },
+    // Method, path and status only: headers carry tokens, and `?token=` is stripped for the same reason.
+    serializers: {
+      req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.replace(/([?&]token=)[^&]*/, "$1…") }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  });
+  app.use(requestLog);
   app.use(express.json({ limit: config.bodyLimit, strict: false }));
 
   app.get("/healthz", (_req, res) => {

@@ -82,6 +82,7 @@ describe("nodes sharing live pushes through Redis", function () {
     // A page subscribes again on every (re)connect: rooms do not survive a reconnect.
     resident.on("connect", () => resident!.emit("queue:subscribe", { site: SITE }, (ack) => acks.push(ack)));
     await pushOf(40);
+    for (let waited = 0; acks.length === 0 && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     expect(acks[0]).to.deep.equal({ ok: true, points: ["north-gate", "south-gate"] });
     expect(pushes.map((p) => p.point)).to.include("south-gate");
   });

@@ -7,7 +7,6 @@ import { mountSites } from "./sites.ts";
 import { mountDesk } from "./desk.ts";
 import { mountLab } from "./lab.ts";
 import { mountRotation } from "./rotation.ts";
-import { mountQueue } from "./queue.ts";
 import { mountDirectory } from "./directory.ts";
 import { mountPages } from "./pages.ts";
 import { mountExports } from "./exports.ts";
@@ -23,7 +22,7 @@ export function mountApi(app: Express, context: AppContext): void {
   mountDesk(app, context);
   mountLab(app, context);
   mountRotation(app, context);
-  mountQueue(app, context);
+  // mountQueue: mounted by app.ts ahead of the other middleware (the public snapshot's fast path).
   mountDirectory(app, context);
   mountPages(app, context);
   mountExports(app, context);

@@ -19,6 +19,14 @@ export const QUEUE_MAX_AGE_SECONDS = 5;
  */
 export const SNAPSHOT_REUSE_MS = 1000;
 
+/** Mounted ahead of helmet (app.ts): the headers that matter for a JSON answer, set here. */
+const JSON_HEADERS = {
+  "Content-Type": "application/json; charset=utf-8",
+  "X-Content-Type-Options": "nosniff",
+  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+  "Cross-Origin-Resource-Policy": "same-origin",
+};
+
 interface Snapshot {
   body: string;
   etag: string;
@@ -45,7 +53,7 @@ export function mountQueue(app: Express, context: AppContext): void {
     const { site } = queueQuery.parse({ ...req.query });
     if (!context.store.sites.get(site)) throw errors.notFound(`site "${site}"`);
     const snapshot = snapshotOf(site);
-    res.set({ "Cache-Control": `public, max-age=${QUEUE_MAX_AGE_SECONDS}`, ETag: snapshot.etag, "Content-Type": "application/json; charset=utf-8" });
+    res.set({ ...JSON_HEADERS, "Cache-Control": `public, max-age=${QUEUE_MAX_AGE_SECONDS}`, ETag: snapshot.etag });
     // `req.fresh` compares If-None-Match with the ETag just set: unchanged, a bodiless 304.
     if (req.fresh) res.status(304).end();
     else res.send(snapshot.body);

@@ -32,8 +32,14 @@ const fromRow = (r: PlanRow): PlanRecord => ({
 
 export class PlanStore {
   private readonly cache = new Map<string, { revision: number; publishedAt: number | null; record: PlanRecord }>();
+  /** Prepared once: the live line asks for the plan in force at every push and snapshot. */
+  private readonly headStmt;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.headStmt = db.prepare(
+      "SELECT id, revision, published_at FROM plans WHERE site = ? AND published_at IS NOT NULL ORDER BY published_at DESC, rowid DESC LIMIT 1",
+    );
+  }
 
   insert(id: string, site: string, plan: Plan, at: number): void {
     this.db.prepare("INSERT INTO plans (id, site, body, created_at) VALUES (?, ?, ?, ?)").run(id, site, JSON.stringify(plan), at);
@@ -46,9 +52,7 @@ export class PlanStore {
 
   /** The published plan in force: the one published last. */
   current(site: string): PlanRecord | undefined {
-    const head = this.db
-      .prepare("SELECT id, revision, published_at FROM plans WHERE site = ? AND published_at IS NOT NULL ORDER BY published_at DESC, rowid DESC LIMIT 1")
-      .get(site) as { id: string; revision: number; published_at: number } | undefined;
+    const head = this.headStmt.get(site) as { id: string; revision: number; published_at: number } | undefined;
     if (!head) return undefined;
     // The live loop reads the current plan on every swab; parse its body only when it changed.
     const cached = this.cache.get(site);

@@ -2,11 +2,11 @@
 // line ahead allows (alongside the one before if the wait allows) and over as few slots as keep the
 // predicted wait within the bound (DOMAIN.md: called by building and time slot, never a flood).
 import type { SamplingDay, Slot } from "../queue/day.ts";
-import { fifoWait as fifoWaitOf, NO_LINE as NO_LINE_OF } from "../queue/fluid.ts";
+import { NO_LINE as NO_LINE_OF, waitsOver as waitsOverOf } from "../queue/fluid.ts";
 
 // Plain local bindings: the trial loop below is the planner's hottest, and module bindings can cost
 // a property read each (as under tsx).
-const fifoWait = fifoWaitOf;
+const waitsOver = waitsOverOf;
 const NO_LINE = NO_LINE_OF;
 
 /** A building, or what is left of it, still to be called to a point. */
@@ -84,7 +84,7 @@ export function placeCallups(load: PointLoad, units: CallupUnit[], allowed: Uint
     for (let m = s; m < day.length && (m < until || (commit && q > 0)); m++) {
       q += arr[m] + (m < e ? a : 0);
       if (commit) { if (m < e) arr[m] += a; }
-      else if (q > NO_LINE && fifoWait(cum, m, q, day.closeOf[m]) > bound) return -1;
+      else if (q > NO_LINE && waitsOver(cum, m, q, day.closeOf[m], bound)) return -1;
       q -= Math.min(q, capacity[m]);
       if (day.closeOf[m] === m + 1 || day.closeOf[m] < 0) q = 0;
       if (commit) lineStart[m + 1] = q;

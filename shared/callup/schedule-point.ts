@@ -46,8 +46,18 @@ export function schedulePoint(req: PointRequest): PointCallups {
   if (!units.some((u) => u.residents > 0)) return { placed: [], outcome: "within-target", waitBound: targetWait };
   const ranked = slotsCoolestFirst(load.day, req.weather, load.capacity);
   if (!ranked.length) return { placed: spreadCallups(load.day, load.capacity, units), outcome: "over-capacity", waitBound: Infinity };
-  const place = (k: number, bound: number, split: boolean) =>
-    placeCallups(load, units, maskOf(load.day, ranked, k), bound, split ? req.minPartResidents : Infinity);
+  // the searches below ask about the same hours and bound more than once, and the answer is then
+  // placed again: each placement is made once
+  const placements = new Map<string, ReturnType<typeof placeCallups>>();
+  const place = (k: number, bound: number, split: boolean) => {
+    const key = `${k}|${bound}|${split}`;
+    let got = placements.get(key);
+    if (!got) {
+      got = placeCallups(load, units, maskOf(load.day, ranked, k), bound, split ? req.minPartResidents : Infinity);
+      placements.set(key, got);
+    }
+    return got;
+  };
   const fits = (k: number, bound: number, split: boolean) => place(k, bound, split).unplaced.length === 0;
   const n = ranked.length;
 

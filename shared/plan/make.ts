@@ -36,7 +36,13 @@ export function makePlan(scenario: Scenario, options: PlanOptions = {}): Plan {
   const { rotation, heatHours, dayRule, maxRequests } = { ...DEFAULT_PLAN_OPTIONS, ...options };
   const rules = effectiveRules(scenario);
   const tz = scenario.site.timezone;
-  const iso = (m: number) => toIso(m, tz);
+  // a plan names the same few hundred minutes thousands of times, and each timezone conversion is dear
+  const isoOf = new Map<number, string>();
+  const iso = (m: number) => {
+    let s = isoOf.get(m);
+    if (s === undefined) { s = toIso(m, tz); isoOf.set(m, s); }
+    return s;
+  };
   const day = samplingDay(scenario.windows.map((w) => ({ start: toMinute(w.start), end: toMinute(w.end) })), rules.slotMinutes);
   const perDesk = 60 / scenario.service.swabSeconds;
   const target = scenario.targets.maxWaitMinutes;

@@ -47,6 +47,19 @@ export function fifoWait(cum: Float64Array, at: number, line: number, close: num
 }
 
 /**
+ * Whether the last of a line of `line` people standing at minute `at` waits longer than `bound`
+ * minutes: the same answer as `fifoWait(cum, at, line, close) > bound`, from one look at the
+ * running capacity rather than a search (capacity is never negative, so served-by only grows).
+ * Call-up placement asks this for every minute of every trial.
+ * @example waitsOver(cumulative(Float64Array.of(3, 3, 3, 3)), 0, 7, 4, 2) // true (the last waits 3)
+ */
+export function waitsOver(cum: Float64Array, at: number, line: number, close: number, bound: number): boolean {
+  if (close <= at) return fifoWait(cum, at, line, close) > bound; // outside a window: as fifoWait says
+  if (bound < 1) return true; // even the first in line waits the minute they arrive in
+  return !(cum[Math.min(at + Math.floor(bound), close)] - cum[at] >= line);
+}
+
+/**
  * Steps a point's line minute by minute through the day.
  * @example
  * // 30 people arrive in minute 0 at a desk serving 3 a minute: the last waits 10 minutes

@@ -20,6 +20,8 @@ export interface Person {
   shifts: Span[];
   /** Local calendar day each shift starts on: overtime is counted per day. */
   shiftDay: string[];
+  /** Each shift's day as an index into the person's distinct days (counting by index, not by text). */
+  dayIndex: number[];
   noOutdoorHeat: boolean;
   /** A person the roster lacks, added only to count how many full coverage needs. */
   extra: boolean;
@@ -86,26 +88,45 @@ export function rotationContext(scenario: Scenario, extras: ExtraStaff[] = []): 
   const windows = mergeSpans(scenario.windows.map((w) => ({ start: toMinute(w.start), end: toMinute(w.end) })));
   const people: Person[] = scenario.staff.map((s, index) => {
     const shifts = mergeSpans(s.available.map((a) => ({ start: toMinute(a.start), end: toMinute(a.end) })));
+    const shiftDay = shifts.map((sh) => localDay(sh.start, timezone));
     return {
-      id: s.id, index, roles: new Set(s.roles), shifts,
-      shiftDay: shifts.map((sh) => localDay(sh.start, timezone)),
+      id: s.id, index, roles: new Set(s.roles), shifts, shiftDay, dayIndex: indexDays(shiftDay),
       noOutdoorHeat: s.noOutdoorHeat === true, extra: false,
     };
   });
-  for (const x of extras) {
-    for (let i = 0; i < x.count; i++) {
-      people.push({
-        id: `extra-${x.role}-${i + 1}`, index: people.length, roles: new Set([x.role]), shifts: windows.map((w) => ({ ...w })),
-        shiftDay: windows.map((w) => localDay(w.start, timezone)), noOutdoorHeat: false, extra: true,
-      });
-    }
-  }
-  return {
+  const ctx: RotationContext = {
     scenario, rules, slot: rules.slotMinutes, timezone,
     spells: heatSpells(scenario), dayRule: dayRuleMinutes(scenario),
     people, personById: new Map(people.map((p) => [p.id, p])),
     points: new Map(scenario.points.map((p) => [p.id, p])), windows,
   };
+  return extras.length ? withExtras(ctx, extras) : ctx;
+}
+
+/**
+ * The same context with extra all-day people appended: sizing what the roster lacks tries many
+ * counts, and only the people change between tries.
+ * @example withExtras(ctx, [{ role: "sampler", count: 2 }]).people.length // ctx.people.length + 2
+ */
+export function withExtras(ctx: RotationContext, extras: ExtraStaff[]): RotationContext {
+  const people = ctx.people.filter((p) => !p.extra);
+  const shiftDay = ctx.windows.map((w) => localDay(w.start, ctx.timezone));
+  const dayIndex = indexDays(shiftDay);
+  for (const x of extras) {
+    for (let i = 0; i < x.count; i++) {
+      people.push({
+        id: `extra-${x.role}-${i + 1}`, index: people.length, roles: new Set([x.role]), shifts: ctx.windows.map((w) => ({ ...w })),
+        shiftDay, dayIndex, noOutdoorHeat: false, extra: true,
+      });
+    }
+  }
+  return { ...ctx, people, personById: new Map(people.map((p) => [p.id, p])) };
+}
+
+/** Each day's index among the distinct days, in order of first appearance. */
+function indexDays(days: string[]): number[] {
+  const seen: string[] = [];
+  return days.map((d) => { const k = seen.indexOf(d); return k >= 0 ? k : seen.push(d) - 1; });
 }
 
 /**

@@ -2,13 +2,11 @@
 // rules allow; a vacant desk takes the rested, qualified person with the fewest desk minutes
 // (fairness); a spare fresh person relieves whoever has been in PPE longest, staggering breaks.
 import type { Role } from "../scenario/schema.ts";
-import type { WorkRest } from "../heat/category.ts";
-import { inNoOutdoor } from "../heat/day-rule.ts";
-import { heatLimit, type RotationContext } from "./context.ts";
-import { dutyShare } from "./duty-share.ts";
-import { PersonState, recordWork, unfitFor, type DeskSlot, type Unfit } from "./person.ts";
+import { shiftOf, type RotationContext } from "./context.ts";
+import { PersonState, recordWork, unfitFor, type Unfit } from "./person.ts";
 import type { Layout } from "./positions.ts";
 import { gapReason } from "./reasons.ts";
+import { slotTable } from "./slot-table.ts";
 
 export interface EngineInput {
   layout: Layout;
@@ -35,8 +33,6 @@ export interface EngineResult {
 /** How far ahead the desk cap looks when a person's daily work limit runs short. */
 const SHARE_HORIZON_MINUTES = 240;
 
-const key = (role: Role, shelter: string) => `${role}|${shelter}`;
-
 /** Runs the rotation over the layout's grid. */
 export function runRotation(ctx: RotationContext, input: EngineInput): EngineResult {
   const { layout: { grid, positions, openAt }, pools } = input;
@@ -46,23 +42,7 @@ export function runRotation(ctx: RotationContext, input: EngineInput): EngineRes
   const reasons = input.explain ? positions.map(() => new Array<string | null>(grid.count).fill(null)) : null;
   const gaps = new Map<Role, number>();
 
-  // heat limit per role and shelter per slot, and the best long-run desk share per role per slot
-  const limits = new Map<string, (WorkRest | null)[]>();
-  const shares = new Map<Role, Float64Array>();
-  for (const p of positions) {
-    const k = key(p.role, p.shelter);
-    if (limits.has(k)) continue;
-    const arr: (WorkRest | null)[] = [];
-    for (let i = 0; i < grid.count; i++) { const m = grid.origin + i * S; arr.push(heatLimit(ctx, p.role, p.shelter, m, m + S)); }
-    limits.set(k, arr);
-    const sh = shares.get(p.role) ?? new Float64Array(grid.count);
-    arr.forEach((l, i) => { sh[i] = Math.max(sh[i], dutyShare(l, ctx.rules)); });
-    shares.set(p.role, sh);
-  }
-  const slotOf = (pi: number, i: number): DeskSlot => {
-    const p = positions[pi], m = grid.origin + i * S;
-    return { start: m, end: m + S, outdoor: p.outdoor, limit: limits.get(key(p.role, p.shelter))![i] };
-  };
+  const { slots, forbidden, shares } = slotTable(ctx, input.layout);
 
   // desks in priority order: desk 1 of every point, then desk 2, … so each point opens its first desk
   const byDesk = new Map<string, number[]>();
@@ -79,7 +59,7 @@ export function runRotation(ctx: RotationContext, input: EngineInput): EngineRes
   const need = new Map<Role, number>();
   for (const pi of desks[0] ?? []) need.set(positions[pi].role, (need.get(positions[pi].role) ?? 0) + 1);
 
-  const onDuty = (st: PersonState, m: number) => st.person.shifts.findIndex((s) => m >= s.start && m + S <= s.end);
+  const onDuty = (st: PersonState, m: number) => shiftOf(st.person, m, m + S);
   /** Desks the on-duty people can keep staffed: their long-run desk shares, summed by role. */
   const sustainable = (i: number, m: number): { cap: number; short: Set<Role>; byRole: Map<Role, number> } => {
     let cap = Infinity;
@@ -91,7 +71,7 @@ export function runRotation(ctx: RotationContext, input: EngineInput): EngineRes
         const st = states[x];
         const k = onDuty(st, m);
         if (k < 0) continue;
-        const worked = st.workByDay.get(st.person.shiftDay[k]) ?? 0;
+        const worked = st.dayWork[st.person.dayIndex[k]];
         // the daily cap binds only if it cannot last the next few hours (a late arrival may take over)
         const left = Math.max(0, ctx.rules.maxWorkMinutesPerDay - worked);
         seats += Math.min(share, left / Math.min(st.person.shifts[k].end - m, SHARE_HORIZON_MINUTES));
@@ -106,30 +86,37 @@ export function runRotation(ctx: RotationContext, input: EngineInput): EngineRes
 
   // out of PPE long enough that a new stint starts a fresh PPE run
   const fresh = (st: PersonState, m: number) => m - st.lastDeskEnd >= ctx.rules.ppeBreakMinutes;
-  // a fresh person first (a whole PPE run ahead), then fairness (fewest desk minutes), then whoever
-  // has rested longest, then roster order
-  const better = (a: PersonState, b: PersonState, m: number) => {
+  // who is preferred for a vacant desk: a fresh person first (a whole PPE run ahead), then fairness
+  // (fewest desk minutes), then whoever has rested longest, then roster order; a total order, so
+  // the first fit person of a list sorted by it is the best fit one
+  const preferred = (x: number, y: number, m: number) => {
+    const a = states[x], b = states[y];
     const fa = fresh(a, m), fb = fresh(b, m);
-    if (fa !== fb) return fa;
-    if (a.deskMinutes !== b.deskMinutes) return a.deskMinutes < b.deskMinutes;
-    if (a.lastDeskEnd !== b.lastDeskEnd) return a.lastDeskEnd < b.lastDeskEnd;
-    return a.person.index < b.person.index;
+    if (fa !== fb) return fa ? -1 : 1;
+    return a.deskMinutes - b.deskMinutes || a.lastDeskEnd - b.lastDeskEnd || a.person.index - b.person.index;
   };
 
+  // the slot's working arrays, reused from slot to slot (a district runs this thousands of times)
   let holder = input.holders ? Int32Array.from(input.holders) : new Int32Array(positions.length).fill(-1);
+  let now = new Int32Array(positions.length);
+  const stays = new Int32Array(positions.length);
+  const released = new Uint8Array(positions.length), capped = new Uint8Array(positions.length);
+  const idle = new Map<Role, number[]>();
   for (let i = 0; i < grid.count; i++) {
     const m = grid.origin + i * S;
-    const now = new Int32Array(positions.length).fill(-1);
+    now.fill(-1);
     // 1. whoever holds a desk may stay while every rule allows
-    const stays = new Int32Array(positions.length).fill(-1);
+    stays.fill(-1);
     for (let pi = 0; pi < positions.length; pi++) {
       const h = holder[pi];
       if (h < 0 || !openAt[pi][i]) continue;
       const st = states[h];
-      if (st.busySlot !== i && unfitFor(ctx, st, slotOf(pi, i), i) === null) { stays[pi] = h; st.busySlot = i; }
+      if (st.busySlot !== i && unfitFor(ctx, st, slots[pi][i], i) === null) { stays[pi] = h; st.busySlot = i; }
     }
-    // people free now, per role: on duty, not placed, rested (or joining their stint)
-    const idle = new Map<Role, number[]>();
+    // people free now, per role, in order of preference: on duty, not placed, rested (or joining
+    // their stint); listed when a role is first asked for, as the placements so far leave them
+    idle.clear();
+    const byPreference = (x: number, y: number) => preferred(x, y, m);
     const idleFor = (role: Role) => {
       let list = idle.get(role);
       if (!list) {
@@ -137,24 +124,26 @@ export function runRotation(ctx: RotationContext, input: EngineInput): EngineRes
           const st = states[x];
           return st.busySlot !== i && (m >= st.restUntil || st.joins(m)) && onDuty(st, m) >= 0;
         });
+        list.sort(byPreference);
         idle.set(role, list);
       }
       return list;
     };
     const pick = (pi: number, freshOnly = false): number => {
-      const slot = slotOf(pi, i);
-      let best = -1;
-      for (const x of idleFor(positions[pi].role)) {
+      const list = idleFor(positions[pi].role); // listed now even if nobody may take it: who is listed depends on when
+      if (forbidden[pi][i]) return -1;
+      const slot = slots[pi][i];
+      for (const x of list) {
         const st = states[x];
-        if (st.busySlot === i || (freshOnly && !fresh(st, m))) continue;
-        if (best >= 0 && !better(st, states[best], m)) continue;
-        if (unfitFor(ctx, st, slot, i) === null) best = x;
+        if (st.busySlot === i) continue;
+        if (freshOnly && !fresh(st, m)) break; // the fresh come first
+        if (unfitFor(ctx, st, slot, i) === null) return x;
       }
-      return best;
+      return -1;
     };
     // 2. desks in priority order, no more than can be kept staffed, each only with every role: a
     // sampler without a registrar swabs nobody, so an incomplete desk keeps its people off it
-    const released = new Uint8Array(positions.length), capped = new Uint8Array(positions.length);
+    released.fill(0); capped.fill(0);
     const { cap, short, byRole } = sustainable(i, m);
     let wanted = 0;
     for (const desk of desks) if (openAt[desk[0]][i]) wanted++;
@@ -177,7 +166,10 @@ export function runRotation(ctx: RotationContext, input: EngineInput): EngineRes
         const x = now[pi];
         now[pi] = -1; released[pi] = 1; states[x].busySlot = -1;
         const list = idleFor(positions[pi].role);
-        if (!list.includes(x)) list.push(x);
+        if (!list.includes(x)) {
+          const at = list.findIndex((y) => byPreference(x, y) < 0);
+          list.splice(at < 0 ? list.length : at, 0, x);
+        }
       }
     }
     // 3. a spare fresh person relieves whoever has been in PPE longest, which staggers the breaks
@@ -197,11 +189,10 @@ export function runRotation(ctx: RotationContext, input: EngineInput): EngineRes
     const said = new Map<string, string>();
     for (let pi = 0; pi < positions.length; pi++) {
       if (!openAt[pi][i] || now[pi] >= 0) continue;
-      const p = positions[pi], slot = slotOf(pi, i);
-      const forbidden = (p.outdoor && inNoOutdoor(ctx.dayRule, slot.start, slot.end)) || (slot.limit !== null && slot.limit.work < S);
-      if (!forbidden && !released[pi] && (!capped[pi] || (byRole.get(p.role) ?? 0) < wanted)) gaps.set(p.role, (gaps.get(p.role) ?? 0) + 1);
+      const p = positions[pi], slot = slots[pi][i], banned = forbidden[pi][i] === 1;
+      if (!banned && !released[pi] && (!capped[pi] || (byRole.get(p.role) ?? 0) < wanted)) gaps.set(p.role, (gaps.get(p.role) ?? 0) + 1);
       if (!reasons) continue;
-      if (capped[pi] && !forbidden) {
+      if (capped[pi] && !banned) {
         const [role] = [...short];
         const k = `capped|${role}`;
         if (!said.has(k)) {
@@ -209,7 +200,7 @@ export function runRotation(ctx: RotationContext, input: EngineInput): EngineRes
           said.set(k, `desk kept closed: the ${count} ${role}s on duty can keep only ${cap} desk${cap === 1 ? "" : "s"} staffed through their heat and PPE breaks`);
         }
         reasons[pi][i] = said.get(k)!;
-      } else if (released[pi] && !forbidden) {
+      } else if (released[pi] && !banned) {
         const missing = deskOf[pi].filter((q) => now[q] < 0 && !released[q]).map((q) => positions[q].role);
         reasons[pi][i] = `desk not opened: no ${[...new Set(missing)].join(" or ")} for it, so its ${p.role} stays off it`;
       } else {
@@ -227,10 +218,10 @@ export function runRotation(ctx: RotationContext, input: EngineInput): EngineRes
       const x = now[pi];
       if (x < 0) continue;
       occupant[pi][i] = x;
-      recordWork(ctx, states[x], slotOf(pi, i));
+      recordWork(ctx, states[x], slots[pi][i]);
       states[x].position = pi;
     }
-    holder = now;
+    [holder, now] = [now, holder];
   }
   return { occupant, states, gaps, reasons };
 }

@@ -35,10 +35,13 @@ export class PersonState {
   lastShift = -1;
   deskMinutes = 0;
   outdoorMinutes = 0;
-  workByDay = new Map<string, number>();
+  /** Minutes worked on each of the person's days (indexed by Person.dayIndex). */
+  dayWork: number[];
   /** Slot index in which the person is already placed (or just relieved). */
   busySlot = -1;
-  constructor(readonly person: Person) {}
+  constructor(readonly person: Person) {
+    this.dayWork = new Array<number>(person.dayIndex.length).fill(0);
+  }
 
   /** Whether [start, …) joins the current stint with no break. */
   joins(start: Minute): boolean {
@@ -67,7 +70,7 @@ export function unfitFor(ctx: RotationContext, st: PersonState, slot: DeskSlot, 
     if (cap !== null && st.outdoorMinutes + len > cap) return "outdoor-limit";
   }
   if (st.lastShift >= 0 && st.lastShift !== shift && slot.start - st.lastWorkEnd < rules.minRestBetweenShiftsMinutes) return "shift-rest";
-  if ((st.workByDay.get(p.shiftDay[shift]) ?? 0) + len > rules.maxWorkMinutesPerDay) return "overtime";
+  if (st.dayWork[p.dayIndex[shift]] + len > rules.maxWorkMinutesPerDay) return "overtime";
   const joins = st.joins(slot.start);
   if (!joins && slot.start < st.restUntil) return "heat-rest";
   const stintStart = joins ? st.stintStart : slot.start;
@@ -100,7 +103,6 @@ export function recordWork(ctx: RotationContext, st: PersonState, slot: DeskSlot
   st.lastWorkEnd = Math.max(st.lastWorkEnd, slot.end);
   if (shift >= 0) {
     st.lastShift = shift;
-    const day = p.shiftDay[shift];
-    st.workByDay.set(day, (st.workByDay.get(day) ?? 0) + len);
+    st.dayWork[p.dayIndex[shift]] += len;
   }
 }

@@ -1,9 +1,9 @@
 // planRotation: who stands at which desk when. Runs the engine with the fewest people of each role
 // that still cover what the whole roster covers, then counts how many full coverage would need.
-import type { Role, Scenario } from "../scenario/schema.ts";
+import type { Role } from "../scenario/schema.ts";
 import type { DeskRequest, MinuteAssignment, PlanRotation, RotationResult } from "./api.ts";
 import { deskAssignments, deskMinuteSpread, gapsOf, staffedDesks, withBreaks } from "./assemble.ts";
-import { heatLimit, rotationContext, type RotationContext } from "./context.ts";
+import { heatLimit, rotationContext, withExtras, type RotationContext } from "./context.ts";
 import { dutyShare } from "./duty-share.ts";
 import { runRotation, type EngineResult } from "./engine.ts";
 import { deskRoles, layout, type Layout } from "./positions.ts";
@@ -73,15 +73,22 @@ function extraEstimate(ctx: RotationContext, lay: Layout, run: EngineResult, sho
 }
 
 /** How many all-day people of each short role full coverage would need on top of the roster. */
-function shortfall(scenario: Scenario, requests: DeskRequest[], short: Role[], estimate: Map<Role, number>): { extra: Map<Role, number>; needed: Map<Role, number> } {
+function shortfall(base: RotationContext, requests: DeskRequest[], short: Role[], estimate: Map<Role, number>): { extra: Map<Role, number>; needed: Map<Role, number> } {
   const extra = new Map<Role, number>(), needed = new Map<Role, number>();
+  // the search tries the same counts more than once (its last try is the answer): run each once
+  const tried = new Map<string, { lay: Layout; run: EngineResult }>();
   const tryWith = (counts: Map<Role, number>) => {
-    const ctx = rotationContext(scenario, [...counts].map(([role, count]) => ({ role, count })));
-    const lay = layout(ctx, requests);
-    const run = runRotation(ctx, { layout: lay, pools: rankedPools(ctx, lay), explain: false });
-    return { lay, run };
+    const k = [...counts].join(";");
+    let got = tried.get(k);
+    if (!got) {
+      const ctx = withExtras(base, [...counts].map(([role, count]) => ({ role, count })));
+      const lay = layout(ctx, requests);
+      got = { lay, run: runRotation(ctx, { layout: lay, pools: rankedPools(ctx, lay), explain: false }) };
+      tried.set(k, got);
+    }
+    return got;
   };
-  const seats = (role: Role) => requests.length * (scenario.desk[role] ?? 0);
+  const seats = (role: Role) => requests.length * (base.scenario.desk[role] ?? 0);
   const hi = new Map<Role, number>();
   // one role at a time, the other short roles given plenty, so that a desk missing its registrar
   // does not hide how many samplers it would need
@@ -115,40 +122,50 @@ export const planRotation: PlanRotation = (scenario, requests) => {
   const ctx = rotationContext(scenario);
   const lay = layout(ctx, requests);
   const pools = rankedPools(ctx, lay);
-  const full = runRotation(ctx, { layout: lay, pools, explain: false });
+  // explained from the start: when no pool can shrink (a short roster), this run is the answer
+  const full = runRotation(ctx, { layout: lay, pools, explain: true });
   const sizes = smallestPools(ctx, lay, pools, full);
   // the search ran roles together; if a role now falls short, give it back people one at a time
   const prefix = () => new Map([...pools].map(([r, list]) => [r, sizes.has(r) ? list.slice(0, sizes.get(r)) : list]));
-  let run = runRotation(ctx, { layout: lay, pools: prefix(), explain: true });
+  const whole = [...sizes].every(([r, k]) => k === pools.get(r)!.length);
+  let run = whole ? full : runRotation(ctx, { layout: lay, pools: prefix(), explain: true });
   for (let tries = 0; tries < 8; tries++) {
     const regressed = [...sizes.keys()].filter((r) => gapsIn(run, r) > 0);
     if (regressed.length === 0) break;
     for (const r of regressed) sizes.set(r, tries === 7 ? pools.get(r)!.length : Math.min(pools.get(r)!.length, sizes.get(r)! + 1));
     run = runRotation(ctx, { layout: lay, pools: prefix(), explain: true });
   }
-  return rotationResult(ctx, scenario, requests, lay, run);
+  return rotationResult(ctx, requests, lay, run);
 };
 
 /** The RotationResult of a finished run, with staffNeeded sized for the roles left short. */
-export function rotationResult(ctx: RotationContext, scenario: Scenario, requests: DeskRequest[], lay: Layout, run: EngineResult): RotationResult {
+export function rotationResult(ctx: RotationContext, requests: DeskRequest[], lay: Layout, run: EngineResult): RotationResult {
   const byPerson = deskAssignments(ctx, lay, run);
   const assignments: MinuteAssignment[] = [];
   for (const [x, work] of [...byPerson].sort((a, b) => a[0] - b[0])) assignments.push(...withBreaks(ctx, ctx.people[x].id, work));
   const roles = [...new Set(deskRoles(ctx))];
   const short = roles.filter((r) => gapsIn(run, r) > 0);
-  const staffNeeded: Partial<Record<Role, number>> = {}, staffShort: Partial<Record<Role, number>> = {};
-  for (const r of roles) { staffNeeded[r] = usedIn(lay, run, r).size; staffShort[r] = 0; }
-  if (short.length > 0) {
-    const { extra, needed } = shortfall(scenario, requests, short, extraEstimate(ctx, lay, run, short));
-    for (const r of short) { staffNeeded[r] = needed.get(r)!; staffShort[r] = extra.get(r)!; }
-  }
+  // Sizing a shortfall re-runs the rotation a dozen times with extra people, and the site planner
+  // asks for several rotations but keeps one: the sizing is done when first read, then kept.
+  let sized: { staffNeeded: Partial<Record<Role, number>>; staffShort: Partial<Record<Role, number>> } | null = null;
+  const size = () => {
+    if (sized) return sized;
+    const staffNeeded: Partial<Record<Role, number>> = {}, staffShort: Partial<Record<Role, number>> = {};
+    for (const r of roles) { staffNeeded[r] = usedIn(lay, run, r).size; staffShort[r] = 0; }
+    if (short.length > 0) {
+      const { extra, needed } = shortfall(ctx, requests, short, extraEstimate(ctx, lay, run, short));
+      for (const r of short) { staffNeeded[r] = needed.get(r)!; staffShort[r] = extra.get(r)!; }
+    }
+    return (sized = { staffNeeded, staffShort });
+  };
+  if (short.length === 0) size();
   return {
     desks: requests.map((r) => ({ point: r.point, desk: r.desk, open: r.open.map((s) => ({ ...s })) })),
     staffed: staffedDesks(lay, run),
     assignments,
     gaps: gapsOf(lay, run),
-    staffNeeded,
-    staffShort,
+    get staffNeeded() { return size().staffNeeded; },
+    get staffShort() { return size().staffShort; },
     staffUsed: new Set(assignments.filter((a) => a.activity === "desk").map((a) => a.staff)).size,
     deskMinuteSpread: deskMinuteSpread(assignments),
   };
