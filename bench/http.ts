@@ -8,7 +8,7 @@ import { round } from "./child.ts";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const SECONDS = 4;
-const ROUNDS = 2;
+const ROUNDS = 3;
 /** Single swabs a run may send at most (tubes for them are opened beforehand). */
 const SINGLE_CAPACITY = 40_000;
 

@@ -48,6 +48,9 @@ export const errors = {
     new TenfoldError(400, "INVALID_INPUT", `${path}: ${message}`, path, { problems: [{ path, message }] }),
   noPlan: (site: string) =>
     new TenfoldError(404, "NO_PUBLISHED_PLAN", `site "${site}" has no published plan yet; the lead makes one and publishes it`),
+  /** 503: several nodes (live/redis.ts), and the one holding the site did not answer in time. */
+  siteNodeUnavailable: (site: string) =>
+    new TenfoldError(503, "SITE_NODE_UNAVAILABLE", `the node holding site "${site}" did not answer; try again shortly`),
   planUnavailable: () =>
     new TenfoldError(503, "PLANNER_UNAVAILABLE", "the planner is not available on this server; try again later"),
   /** 409: the tube is full; the desk must open a new tube for the next resident. */

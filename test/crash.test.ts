@@ -174,6 +174,9 @@ describe("crash safety under SIGKILL", function () {
       };
       const running = streams.map((s, i) => run(s, sizes[i]));
       await new Promise((r) => setTimeout(r, killAt));
+      // A server that died by itself under load would pass unnoticed as one more kill.
+      expect(child.process.exitCode, "the server exited on its own").to.equal(null);
+      expect(child.process.signalCode, "the server exited on its own").to.equal(null);
       await child.kill();
       alive = false;
       figures.kills++;

@@ -70,6 +70,21 @@ describe("live queues over HTTP and Socket.IO", () => {
     expect((await report({ arrivals: 10 })).body).to.include({ length: 410 });
   });
 
+  it("counts a marshal's report resent with the same id once", async () => {
+    await report({ headcount: 40 });
+    const first = await report({ id: "liu-yuan-0815-1", arrivals: 12 });
+    expect(first.body).to.include({ length: 52, report: "applied" });
+    const resent = await report({ id: "liu-yuan-0815-1", arrivals: 12 });
+    expect(resent.body).to.include({ length: 52, report: "duplicate" });
+    expect((await report({ id: "liu-yuan-0815-2", arrivals: 3 })).body).to.include({ length: 55 });
+  });
+
+  it("refuses a report that gives neither arrivals nor a headcount, naming the field", async () => {
+    const reply = await report({ id: "liu-yuan-0815-3" });
+    expect(reply.status).to.equal(400);
+    expect(reply.body.error.path).to.equal("$.arrivals");
+  });
+
   it("measures the service rate from recent swabs and takes swabs off the line", async () => {
     await report({ headcount: 40 });
     const desk = await login(t.base, t.codes.staff["zhou-ting"]);

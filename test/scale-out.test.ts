@@ -104,6 +104,15 @@ describe("nodes sharing live pushes through Redis", function () {
     expect(push).to.include({ site: SITE, point: POINT });
   });
 
+  it("answers the public snapshot on node B for a site node A holds, and 404 for a site nobody holds", async () => {
+    const r = await call(b!.base, "GET", `/api/v1/queue?site=${SITE}`);
+    expect(r.status).to.equal(200);
+    expect(r.headers.get("etag")).to.be.a("string");
+    expect(r.body.points.find((p: { point: string }) => p.point === POINT)).to.include({ site: SITE, length: 39 });
+    expect(r.body.points[0]).to.not.have.property("seq");
+    expect((await call(b!.base, "GET", "/api/v1/queue?site=nowhere")).status).to.equal(404);
+  });
+
   it("resumes pushes after node A restarts, starting with the current state", async () => {
     await a!.stop();
     a = await nodeA();

@@ -36,23 +36,34 @@ interface Snapshot {
 
 export function mountQueue(app: Express, context: AppContext): void {
   const cache = new Map<string, Snapshot>();
-  const snapshotOf = (site: string): Snapshot => {
-    const queues = live(context).queues;
-    const revision = queues.revision(site);
+  const made = (site: string, points: unknown[], revision: number): Snapshot => {
+    const body = JSON.stringify({ points });
+    const snapshot = { body, etag: `"${createHash("sha1").update(body).digest("base64url")}"`, revision, at: context.clock.now() };
+    cache.set(site, snapshot);
+    return snapshot;
+  };
+  const fresh = (kept: Snapshot | undefined, revision: number): kept is Snapshot => {
     const now = context.clock.now();
+    return kept !== undefined && kept.revision === revision && now >= kept.at && now - kept.at < SNAPSHOT_REUSE_MS;
+  };
+  const snapshotOf = async (site: string): Promise<Snapshot> => {
+    if (context.store.sites.get(site)) {
+      const queues = live(context).queues;
+      const revision = queues.revision(site);
+      const kept = cache.get(site);
+      return fresh(kept, revision) ? kept : made(site, queues.snapshot(site), revision);
+    }
+    // Several nodes (docs/scaling.md): a site held by another node, read from it, reused as long.
     const kept = cache.get(site);
-    if (kept && kept.revision === revision && now >= kept.at && now - kept.at < SNAPSHOT_REUSE_MS) return kept;
-    const body = JSON.stringify({ points: queues.snapshot(site) });
-    const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
-    const made = { body, etag, revision, at: now };
-    cache.set(site, made);
-    return made;
+    if (fresh(kept, -1)) return kept;
+    const points = await context.cluster?.currentElsewhere(site);
+    if (!points) throw errors.notFound(`site "${site}"`);
+    return made(site, points, -1);
   };
 
-  app.get("/api/v1/queue", (req, res) => {
+  app.get("/api/v1/queue", async (req, res) => {
     const { site } = queueQuery.parse({ ...req.query });
-    if (!context.store.sites.get(site)) throw errors.notFound(`site "${site}"`);
-    const snapshot = snapshotOf(site);
+    const snapshot = await snapshotOf(site);
     res.set({ ...JSON_HEADERS, "Cache-Control": `public, max-age=${QUEUE_MAX_AGE_SECONDS}`, ETag: snapshot.etag });
     // `req.fresh` compares If-None-Match with the ETag just set: unchanged, a bodiless 304.
     if (req.fresh) res.status(304).end();

@@ -105,7 +105,9 @@ export class QueueBoard {
     }
     if (slot.pushed === state) return; // unchanged: nothing to tell anyone
     slot.pushed = state;
-    slot.seq += 1;
+    // Never below the wall clock either: a page that reconnects to another node of a cluster
+    // (whose slot was made earlier) still takes the next push (as server/live/redis.ts does).
+    slot.seq = Math.max(slot.seq + 1, Date.now());
     slot.lastPush = Date.now();
     // Local only: in a cluster every node pushes to its own subscribers, with its own seq.
     this.io.local.to(room(site, point)).emit("queue", { ...state, seq: slot.seq });

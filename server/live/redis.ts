@@ -10,7 +10,8 @@ import { Redis } from "ioredis";
 import { createAdapter } from "@socket.io/redis-adapter";
 import type { Socket } from "socket.io";
 import type { AppContext } from "../app.ts";
-import type { QueueEvent, QueueSubscribeAck } from "../../shared/live/events.ts";
+import type { QueueEvent, QueuePoint, QueueSubscribeAck } from "../../shared/live/events.ts";
+import { errors } from "../errors.ts";
 import { live } from "./hub.ts";
 import { rooms } from "./rooms.ts";
 import { PUSH_INTERVAL_MS } from "./queue-board.ts";
@@ -33,6 +34,8 @@ export interface Cluster {
   announce(site: string, point: string): void;
   /** Runs `handler` when another node announces a change at a site this node holds. */
   onPeerChange(handler: (site: string, point: string) => void): void;
+  /** The points of a site this node does not hold, from the node that does; undefined when no node does. */
+  currentElsewhere(site: string): Promise<QueuePoint[] | undefined>;
   /** Subscribes (or unsubscribes) a socket to a site this node does not hold, through the node that does. */
   subscribeElsewhere(socket: Socket, site: string, points: string[] | undefined, join: boolean): Promise<QueueSubscribeAck>;
   close(): Promise<void>;
@@ -54,7 +57,9 @@ const pointRoom = /^queue:([^:]+):(.+)$/;
 /** Puts the Redis adapter under the app's Socket.IO server, before any socket connects. */
 export function shareLivePushes(context: AppContext, url: string): Cluster {
   const { io, logger } = context;
-  const pub = new Redis(url);
+  // Commands wait for Redis to come back rather than fail: the adapter publishes without catching,
+  // and a rejected publish would end the process. A long outage queues small messages meanwhile.
+  const pub = new Redis(url, { maxRetriesPerRequest: null });
   const sub = pub.duplicate();
   let everReady = false;
   let down = false;
@@ -109,10 +114,14 @@ export function shareLivePushes(context: AppContext, url: string): Cluster {
     if (!r) relayed.set(room, (r = { seq: 0, lastFetch: 0 }));
     return r;
   };
-  /** The state to send for a point the holder reported: the one already sent when nothing moved. */
-  const stamp = (state: QueueEvent, force: boolean): { event: QueueEvent; moved: boolean } => {
+  /**
+   * The state to send for a point the holder reported: the one already sent when nothing moved,
+   * unless `fresh` (a new subscriber, perhaps back from another node): then numbered from now, so
+   * its page, which drops a push older than the one it holds, takes it.
+   */
+  const stamp = (state: QueueEvent, fresh: boolean): { event: QueueEvent; moved: boolean } => {
     const r = relayOf(rooms.point(state.site, state.point));
-    if (r.sent && sameLine(r.sent, state)) return { event: r.sent, moved: force };
+    if (r.sent && sameLine(r.sent, state) && !fresh) return { event: r.sent, moved: false };
     r.seq = Math.max(r.seq + 1, Date.now());
     r.sent = { ...state, seq: r.seq };
     return { event: r.sent, moved: true };
@@ -128,8 +137,8 @@ export function shareLivePushes(context: AppContext, url: string): Cluster {
     for (const state of answer.points) {
       const room = rooms.point(site, state.point);
       relayOf(room).lastFetch = Date.now();
-      const { event, moved } = stamp(state, force);
-      if (moved) io.local.to(room).emit("queue", event);
+      const { event, moved } = stamp(state, false);
+      if (moved || force) io.local.to(room).emit("queue", event);
     }
     return true;
   };
@@ -179,6 +188,17 @@ export function shareLivePushes(context: AppContext, url: string): Cluster {
     onPeerChange: (handler) => {
       peerChange = handler;
     },
+    async currentElsewhere(site) {
+      let answer: Answer;
+      try {
+        answer = await askHolder(site);
+      } catch {
+        throw errors.siteNodeUnavailable(site);
+      }
+      if (!answer) return undefined;
+      if (!answer.ok) throw errors.siteNodeUnavailable(site);
+      return answer.points.map(({ seq: _seq, ...point }) => point);
+    },
     async subscribeElsewhere(socket, site, points, join) {
       if (!join) {
         const leaving = [...socket.rooms].filter((room) => room.startsWith(`queue:${site}:`) && (!points?.length || points.some((p) => room === rooms.point(site, p))));
@@ -189,7 +209,8 @@ export function shareLivePushes(context: AppContext, url: string): Cluster {
       try {
         answer = await askHolder(site, points);
       } catch {
-        return { ok: false, error: { code: "UNAVAILABLE", message: `the node holding site "${site}" did not answer; try again shortly` } };
+        const err = errors.siteNodeUnavailable(site);
+        return { ok: false, error: { code: err.code, message: err.message } };
       }
       if (!answer) return { ok: false, error: { code: "NOT_FOUND", message: `site "${site}" not found`, path: "$.site" } };
       if (!answer.ok) return answer;

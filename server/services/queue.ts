@@ -43,12 +43,14 @@ export function reportQueue(
   context: AppContext,
   site: string,
   point: string,
-  report: { arrivals?: number; headcount?: number },
+  report: { id?: string; arrivals?: number; headcount?: number },
   account: TokenClaims,
-): LineState {
+): LineState & { report: "applied" | "duplicate" } {
   const record = context.store.sites.get(site)!;
   if (!record.scenario.points.some((p) => p.id === point)) throw errors.notFound(`point "${point}" of site "${site}"`);
-  context.store.queue.add(site, point, context.clock.now(), report, account.staff);
-  live(context).queueChanged(site, point);
-  return pointLine(context, site, point);
+  if (report.arrivals === undefined && report.headcount === undefined)
+    throw errors.invalidField("$.arrivals", "give arrivals (people since the last report) or headcount (people in line now)");
+  const applied = context.store.queue.add(site, point, context.clock.now(), report, account.staff);
+  if (applied) live(context).queueChanged(site, point);
+  return { ...pointLine(context, site, point), report: applied ? "applied" : "duplicate" };
 }

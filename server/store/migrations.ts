@@ -158,6 +158,14 @@ export const MIGRATIONS: Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    description: "marshal reports carry an id, so a resent report counts once",
+    sql: `
+      ALTER TABLE queue_counts ADD COLUMN report_id TEXT;
+      CREATE UNIQUE INDEX queue_counts_report ON queue_counts(site, report_id) WHERE report_id IS NOT NULL;
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -12,7 +12,10 @@ export class QueueCountStore {
 
   constructor(db: Db) {
     this.stmt = {
-      insert: db.prepare("INSERT INTO queue_counts (site, point, at, arrivals, headcount, staff) VALUES (?, ?, ?, ?, ?, ?)"),
+      // A report resent with its id (the answer was lost, the phone retried) is ignored, not counted twice.
+      insert: db.prepare(
+        "INSERT OR IGNORE INTO queue_counts (site, point, at, arrivals, headcount, staff, report_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      ),
       lastHeadcount: db.prepare(
         "SELECT headcount AS count, at FROM queue_counts WHERE site = ? AND point = ? AND headcount IS NOT NULL ORDER BY seq DESC LIMIT 1",
       ),
@@ -26,8 +29,9 @@ export class QueueCountStore {
     };
   }
 
-  add(site: string, point: string, at: number, report: { arrivals?: number; headcount?: number }, staff: string | null): void {
-    this.stmt.insert.run(site, point, at, report.arrivals ?? null, report.headcount ?? null, staff);
+  /** Records a report; false when a report with the same id was recorded already. */
+  add(site: string, point: string, at: number, report: { id?: string; arrivals?: number; headcount?: number }, staff: string | null): boolean {
+    return this.stmt.insert.run(site, point, at, report.arrivals ?? null, report.headcount ?? null, staff, report.id ?? null).changes === 1;
   }
 
   lastHeadcount(site: string, point: string): Headcount | undefined {

@@ -40,7 +40,10 @@ export interface RotationResult {
   staffed: StaffedDesk[];
   assignments: MinuteAssignment[];
   gaps: MinuteGap[];
-  /** People of each role that full coverage of the requests needs. */
+  /**
+   * People of each role that full coverage of the requests needs. When roles are short, the
+   * project's rotation sizes this on first read (it re-runs the rotation with extra people).
+   */
   staffNeeded: Partial<Record<Role, number>>;
   /** Coefficient of variation of desk minutes within each role (fairness, lower is fairer). */
   deskMinuteSpread: Partial<Record<Role, number>>;

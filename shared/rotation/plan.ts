@@ -15,9 +15,24 @@ import { deskRoles, layout, type Layout } from "./positions.ts";
 export function rankedPools(ctx: RotationContext, lay: Layout): Map<Role, number[]> {
   const pools = new Map<Role, number[]>();
   for (const role of new Set(deskRoles(ctx))) {
-    const open = lay.positions.filter((p) => p.role === role).flatMap((p) => p.open);
-    const useful = (i: number) => ctx.people[i].shifts.reduce((n, s) =>
-      n + open.reduce((k, o) => k + Math.max(0, Math.min(s.end, o.end) - Math.max(s.start, o.start)), 0), 0);
+    // a district's desks share a few opening spans, and its people a few shifts: each distinct span
+    // is counted once with how many desks ask for it, each distinct set of shifts scored once
+    const open = new Map<string, { start: number; end: number; desks: number }>();
+    for (const p of lay.positions) if (p.role === role) for (const o of p.open) {
+      const k = `${o.start}-${o.end}`, got = open.get(k);
+      if (got) got.desks++; else open.set(k, { start: o.start, end: o.end, desks: 1 });
+    }
+    const byShifts = new Map<string, number>();
+    const useful = (i: number) => {
+      const shifts = ctx.people[i].shifts, k = shifts.map((s) => `${s.start}-${s.end}`).join(",");
+      let n = byShifts.get(k);
+      if (n === undefined) {
+        n = 0;
+        for (const s of shifts) for (const o of open.values()) n += o.desks * Math.max(0, Math.min(s.end, o.end) - Math.max(s.start, o.start));
+        byShifts.set(k, n);
+      }
+      return n;
+    };
     const ids = ctx.people.filter((p) => p.roles.has(role)).map((p) => p.index);
     const score = new Map(ids.map((i) => [i, useful(i)]));
     ids.sort((a, b) => score.get(b)! - score.get(a)! || ctx.people[a].roles.size - ctx.people[b].roles.size || a - b);

@@ -39,6 +39,8 @@ export const ResultBody = Type.Object(
 
 export const QueueReportBody = Type.Object(
   {
+    /** Optional, chosen by the phone: a report resent with the same id is counted once. */
+    id: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: "^[A-Za-z0-9_.:-]+$" })),
     arrivals: Type.Optional(Type.Integer({ minimum: 0, maximum: 10000 })),
     headcount: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
   },
