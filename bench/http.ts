@@ -1,12 +1,13 @@
 // Two HTTP hot paths against a bare Express handler in the same run (issue 7): one desk event per
-// request, and the public queue snapshot (plus its ETag hits). Each pair runs alternately, twice,
+// request, and the public queue snapshot (plus its ETag hits). The contenders run in turn, thrice,
 // and keeps each side's best, so a burst of someone else's work on this shared machine hurts both.
 import { startBenchServer, type BenchServer } from "./server.ts";
 import { runLoad, type LoadKind, type LoadResult } from "./load.ts";
 import { openSingleTubes } from "./ingest.ts";
 import { round } from "./child.ts";
 
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+/** Connections at once: dozens of desks, hundreds of phones. */
+const CONNECTIONS = 32;
 const SECONDS = 4;
 const ROUNDS = 3;
 /** Single swabs a run may send at most (tubes for them are opened beforehand). */

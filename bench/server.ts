@@ -37,7 +37,10 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-/** Starts a server child; `bare` serves `queueBody` at the snapshot path. */
+/**
+ * Starts a server child; `bare` serves `queueBody` at the snapshot path. BENCH_SERVER_ARGS adds
+ * node options to the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it).
+ */
 export async function startBenchServer(kind: "tenfold" | "bare", options: { queueBody?: unknown } = {}): Promise<BenchServer> {
   const proc = forkBench(new URL(import.meta.url), kind === "tenfold" ? "--tenfold-server" : "--bare-server", ["--expose-gc", ...(process.env.BENCH_SERVER_ARGS?.split(" ").filter(Boolean) ?? [])]);
   const started = await ask<{ base: string; codes: { staff: string; marshal: string } }>(proc, { start: true, ...options }, 60_000);

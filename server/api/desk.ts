@@ -17,7 +17,9 @@ export function mountDesk(app: Express, context: AppContext): void {
   app.post("/api/v1/sites/:site/desk-events", staff, async (req, res) => {
     const { events } = batchBody.parse(req.body);
     // Desks send a swab a few seconds apart, hundreds at once: batches that arrive together share a commit.
-    res.json(await commits(context.store).run(() => applyDeskEvents(context, params(req).site, req.account!, events)));
+    const { results, announce } = await commits(context.store).run(() => applyDeskEvents(context, params(req).site, req.account!, events));
+    announce();
+    res.json({ results });
   });
 
   app.post("/api/v1/sites/:site/points/:point/queue", staff, (req, res) => {

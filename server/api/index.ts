@@ -11,6 +11,7 @@ import { mountDirectory } from "./directory.ts";
 import { mountPages } from "./pages.ts";
 import { mountExports } from "./exports.ts";
 import { mountRoster } from "./roster.ts";
+import { mountAlerts } from "./alerts.ts";
 
 export function mountApi(app: Express, context: AppContext): void {
   // The published JSON Schema of the scenario format (C1), for editors and other tools.
@@ -27,4 +28,5 @@ export function mountApi(app: Express, context: AppContext): void {
   mountPages(app, context);
   mountExports(app, context);
   mountRoster(app, context);
+  mountAlerts(app, context);
 }

@@ -1,15 +1,18 @@
-// Boxes, the lab and results (PRODUCT.md C6): pack, dispatch, receive, results, re-tests, tubes.
+// Boxes, the lab and results (PRODUCT.md C6): pack, dispatch, receive, results, re-tests, tubes
+// (one with its swabs and custody, or the list on the way to the lab with their ages).
 import type { Express } from "express";
 import type { AppContext } from "../app.ts";
 import { allow, params } from "../auth/guard.ts";
-import { BoxBody, EmptyBody, ResultBody } from "./schemas/shapes.ts";
+import { BoxBody, EmptyBody, ResultBody, TUBE_LIST_STATES, TubesQuery } from "./schemas/shapes.ts";
 import { validator } from "./schemas/validator.ts";
 import { dispatchBox, packBox, receiveBox } from "../services/boxes.ts";
 import { postResult, retests, tubeView } from "../services/lab.ts";
+import { tubeAges, type TubeListState } from "../services/tube-ages.ts";
 
 const boxBody = validator(BoxBody);
 const resultBody = validator(ResultBody);
 const emptyBody = validator(EmptyBody);
+const tubesQuery = validator(TubesQuery);
 
 export function mountLab(app: Express, context: AppContext): void {
   const staff = allow(context, ["staff"]);
@@ -36,6 +39,13 @@ export function mountLab(app: Express, context: AppContext): void {
 
   app.get("/api/v1/sites/:site/retests", leadOrLab, (req, res) => {
     res.json(retests(context, params(req).site));
+  });
+
+  app.get("/api/v1/sites/:site/tubes", leadOrLab, (req, res) => {
+    const { state } = tubesQuery.parse({ ...req.query });
+    const states = state ? ([...new Set(state.split(","))] as TubeListState[]) : TUBE_LIST_STATES;
+    res.set("Cache-Control", "no-store");
+    res.json(tubeAges(context, params(req).site, states));
   });
 
   app.get("/api/v1/sites/:site/tubes/:tube", leadOrLab, (req, res) => {

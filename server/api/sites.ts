@@ -1,10 +1,11 @@
-// Sites and plans (PRODUCT.md "Public contract"): create a site from a scenario, draft a plan,
-// publish it, read the plan in force; and the site's live settings.
+// Sites and plans (PRODUCT.md "Public contract"): create a site from a scenario or edit it in
+// place, draft a plan, publish it, read the plan in force; and the site's live settings.
 import type { Express } from "express";
 import type { AppContext } from "../app.ts";
 import { allow, params } from "../auth/guard.ts";
 import { validateScenario } from "../../shared/scenario/validate.ts";
 import { createSite } from "../services/sites.ts";
+import { editSite } from "../services/site-edit.ts";
 import { currentPlanFor, draftPlan, planView, publishPlan } from "../services/plans.ts";
 import { errors } from "../errors.ts";
 import { SettingsBody } from "./schemas/shapes.ts";
@@ -19,6 +20,12 @@ export function mountSites(app: Express, context: AppContext): void {
     const checked = validateScenario(req.body);
     if (!checked.ok) throw errors.invalidInput(checked.problems);
     res.status(201).json(createSite(context.store, checked.scenario, context.clock.now()));
+  });
+
+  app.put("/api/v1/sites/:site/scenario", lead, (req, res) => {
+    const checked = validateScenario(req.body);
+    if (!checked.ok) throw errors.invalidInput(checked.problems);
+    res.json(editSite(context, params(req).site, checked.scenario));
   });
 
   app.post("/api/v1/sites/:site/plans", lead, async (req, res) => {

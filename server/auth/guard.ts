@@ -3,6 +3,7 @@
 import type { NextFunction, Request, Response } from "express";
 import type { AppContext } from "../app.ts";
 import type { AccountRole } from "../store/codes.ts";
+import type { SiteRecord } from "../store/sites.ts";
 import { errors } from "../errors.ts";
 import { tokenSecret, verifyToken, type TokenClaims } from "./tokens.ts";
 
@@ -48,11 +49,23 @@ export function allow(context: AppContext, roles: readonly AccountRole[], option
     const site = params(req).site;
     if (site !== undefined) {
       if (account.role !== "lead" && account.site !== site) throw errors.forbidden(`you belong to site "${account.site}", not "${site}"`);
-      if (!context.store.sites.get(site)) throw errors.notFound(`site "${site}"`);
+      const record = context.store.sites.get(site);
+      if (!record) throw errors.notFound(`site "${site}"`);
+      // A token outlives an edit of the roster (PUT …/scenario): someone taken off it is out.
+      if (account.role === "staff" && !onRoster(record, account.staff)) throw errors.forbidden(`${account.staff} is no longer on the roster of site "${site}"`);
     }
     req.account = account;
     next();
   };
+}
+
+const rosters = new WeakMap<SiteRecord, Set<string>>();
+
+/** Whether a staff id is on a site's roster as it stands (one set per scenario revision). */
+export function onRoster(record: SiteRecord, staff: string | null | undefined): boolean {
+  let ids = rosters.get(record);
+  if (!ids) rosters.set(record, (ids = new Set(record.scenario.staff.map((p) => p.id))));
+  return staff !== null && staff !== undefined && ids.has(staff);
 }
 
 /** Staff acting for a named person may act only for themselves; the lead for anyone. */

@@ -1,5 +1,5 @@
 // The live hub of one app: what services call after a write commits, to push queues, rotations,
-// calls and alerts (PRODUCT.md C7, C8). One per app context, made on first use.
+// calls, swaps and alerts (PRODUCT.md C5, C7, C8). One per app context, made on first use.
 import type { Server as IoServer } from "socket.io";
 import type { AppContext } from "../app.ts";
 import type {
@@ -10,6 +10,7 @@ import type {
   RotationEvent,
   RotationReason,
   ServerToClientEvents,
+  SwapEvent,
 } from "../../shared/live/events.ts";
 import { QueueBoard } from "./queue-board.ts";
 import { assignmentsOf } from "../services/rotation-now.ts";
@@ -64,10 +65,26 @@ export class LiveHub {
     (local ? this.io.local : this.io).to(rooms.staff(event.site, event.staff)).emit("call", event);
   }
 
-  alert(site: string, kind: AlertKind, message: string, details: Record<string, unknown> = {}, { local = false } = {}): void {
-    const event: AlertEvent = { ...details, site, kind, message, at: new Date(this.context.clock.now()).toISOString() };
-    this.context.logger.info({ site, kind }, "alert");
+  /**
+   * Stores an alert, then sends it to the leads (only they: details may name residents). `key`:
+   * one alert however many nodes find it (the ticker's, which every node runs over a shared file).
+   */
+  alert(site: string, kind: AlertKind, message: string, details: Record<string, unknown> = {}, { local = false, key }: { local?: boolean; key?: string } = {}): void {
+    const at = this.context.clock.now();
+    const event: AlertEvent = { ...details, site, kind, message, at: new Date(at).toISOString() };
+    try {
+      event.seq = this.context.store.alerts.add(site, { kind, message, at, detail: details, key });
+    } catch (err) {
+      // The write that caused the alert is committed already: the lead still hears of it live.
+      this.context.logger.error({ err, site, kind }, "alert not stored");
+    }
+    this.context.logger.info({ site, kind, seq: event.seq }, "alert");
     (local ? this.io.local : this.io).to(rooms.leads).emit("alert", event);
+  }
+
+  /** A step of a swap, to the two people it names and to the leads (C5: nobody learns by polling). */
+  swapChanged(event: SwapEvent): void {
+    this.io.to([rooms.staff(event.site, event.from), rooms.staff(event.site, event.to), rooms.leads]).emit("swap", event);
   }
 
   close(): void {

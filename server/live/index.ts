@@ -4,6 +4,7 @@ import type { Socket } from "socket.io";
 import type { AppContext } from "../app.ts";
 import type { ClientToServerEvents, QueueSubscribeAck, ServerToClientEvents } from "../../shared/live/events.ts";
 import { socketAuth, type SocketData } from "../auth/socket.ts";
+import { onRoster } from "../auth/guard.ts";
 import { QueueSubscribe } from "../api/schemas/shapes.ts";
 import { validator } from "../api/schemas/validator.ts";
 import { live, rooms } from "./hub.ts";
@@ -24,7 +25,9 @@ export function mountLive(context: AppContext): () => Promise<void> {
     const socket = raw as unknown as LiveSocket;
     const account = socket.data.account;
     if (account?.role === "lead") socket.join(rooms.leads);
-    if (account?.role === "staff" && account.site && account.staff) {
+    const record = account?.site ? context.store.sites.get(account.site) : undefined;
+    // Someone taken off the roster (PUT …/scenario) keeps a valid token but hears nothing more.
+    if (account?.role === "staff" && account.site && account.staff && record && onRoster(record, account.staff)) {
       socket.join(rooms.staff(account.site, account.staff));
       // A reconnecting phone gets its rotation at once (C11: reconnect, get the current state).
       const rotation = hub.rotationOf(account.site, account.staff, "connect");

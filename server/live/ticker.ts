@@ -59,7 +59,7 @@ export class Ticker {
           tube: tube.id,
           ageMinutes: age,
           state: tube.state,
-        }, { local: true });
+        }, { local: true, key: `tube-age:${tube.id}` });
       }
       if (!current) continue;
       for (const a of current.plan.assignments) {
@@ -92,7 +92,7 @@ export class Ticker {
             category: hour.category,
             previous: heat[i - 1].category,
             hour: hour.start,
-          }, { local: true });
+          }, { local: true, key: `heat:${hour.start}` });
       });
     }
   }

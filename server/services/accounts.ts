@@ -9,6 +9,8 @@ export interface Login {
   role: AccountRole;
   site?: string;
   staff?: string;
+  /** A staff member's name from the roster, for the page's header. */
+  name?: string;
   expiresAt: string;
 }
 
@@ -16,12 +18,14 @@ export function login(context: AppContext, code: string): Login {
   const account = context.store.codes.find(code);
   if (!account) throw errors.badCode();
   const now = context.clock.now();
+  const name = account.site && account.staff ? context.store.sites.get(account.site)?.scenario.staff.find((p) => p.id === account.staff)?.name : undefined;
   const token = signToken(account, tokenSecret(context.store), now, context.config.tokenTtlSeconds);
   return {
     token,
     role: account.role,
     ...(account.site ? { site: account.site } : {}),
     ...(account.staff ? { staff: account.staff } : {}),
+    ...(name ? { name } : {}),
     expiresAt: new Date(now + context.config.tokenTtlSeconds * 1000).toISOString(),
   };
 }

@@ -42,8 +42,17 @@ interface Effects {
   twoTubes: { resident: string; tubes: string[] }[];
 }
 
-/** Applies a batch; returns one result per event, in the order sent. */
-export function applyDeskEvents(context: AppContext, site: string, account: TokenClaims, events: unknown[]): { results: EventResult[] } {
+/**
+ * Applies a batch; returns one result per event, in the order sent, and `announce`, the live pushes
+ * the batch causes. The caller runs `announce` once the batch is on disk: a push or an alert about
+ * a swab that a failed commit then undid would tell residents and the lead something untrue.
+ */
+export function applyDeskEvents(
+  context: AppContext,
+  site: string,
+  account: TokenClaims,
+  events: unknown[],
+): { results: EventResult[]; announce: () => void } {
   const scenario = context.store.sites.get(site)!.scenario;
   const results: EventResult[] = new Array(events.length);
   const valid: { index: number; event: DeskEventInput; atMs: number }[] = [];
@@ -98,12 +107,14 @@ export function applyDeskEvents(context: AppContext, site: string, account: Toke
     }
   });
 
-  const hub = live(context);
-  for (const point of effects.points) hub.queueChanged(site, point);
-  for (const t of effects.twoTubes)
-    hub.alert(site, "resident-two-tubes", `resident ${t.resident} is in ${t.tubes.length} open tubes (${t.tubes.join(", ")}); check the desk`, t);
-  for (const s of effects.sealed) relieveAfterTubes(context, site, s.point, s.desk, s.at);
-  return { results };
+  const announce = () => {
+    const hub = live(context);
+    for (const point of effects.points) hub.queueChanged(site, point);
+    for (const t of effects.twoTubes)
+      hub.alert(site, "resident-two-tubes", `resident ${t.resident} is in ${t.tubes.length} open tubes (${t.tubes.join(", ")}); check the desk`, t);
+    for (const s of effects.sealed) relieveAfterTubes(context, site, s.point, s.desk, s.at);
+  };
+  return { results, announce };
 }
 
 /** Checks one event against the tubes as they stand, then writes it; throws a coded error to reject. */

@@ -84,12 +84,14 @@ export function currentPlanFor(context: AppContext, site: string, account: Token
   if (!record) throw errors.noPlan(site);
   if (account.role === "lead") return planView(record);
   const staff = account.staff ?? "";
+  const name = context.store.sites.get(site)?.scenario.staff.find((p) => p.id === staff)?.name;
   return {
     id: record.id,
     site,
     revision: record.revision,
     publishedAt: record.publishedAt === null ? null : new Date(record.publishedAt).toISOString(),
     staff,
+    ...(name ? { name } : {}),
     heat: record.plan.heat,
     dayRule: record.plan.dayRule,
     assignments: assignmentsOf(record.plan, staff),

@@ -1,5 +1,6 @@
 // Shift swaps (PRODUCT.md C5): the holder proposes, the other person accepts, the lead approves
-// or rejects; every rule is re-checked at each step and only the swapped assignment changes.
+// or rejects; every rule is re-checked at each step and only the swapped assignment changes. Each
+// step is pushed (`swap`) to both people and the lead.
 import { randomUUID } from "node:crypto";
 import type { AppContext } from "../app.ts";
 import type { TokenClaims } from "../auth/tokens.ts";
@@ -7,17 +8,47 @@ import type { SwapRecord } from "../store/swaps.ts";
 import { errors } from "../errors.ts";
 import { live } from "../live/hub.ts";
 import { checkSwap } from "./rotation-changes.ts";
+import type { SwapShift, SwapView } from "../../shared/live/events.ts";
 
-export interface SwapView {
-  id: string;
-  assignment: string;
-  from: string;
-  to: string;
-  state: SwapRecord["state"];
-  reason?: string;
+export type { SwapView };
+
+/** A swap as the API shows it: with the two people's names and the shift it moves. */
+function view(context: AppContext, s: SwapRecord): SwapView {
+  const staff = context.store.sites.get(s.site)?.scenario.staff ?? [];
+  const name = (id: string) => staff.find((p) => p.id === id)?.name;
+  // The plan in force is cached; an older plan's swap (rare) reads that plan.
+  const current = context.store.plans.current(s.site);
+  const plan = current?.id === s.plan ? current : context.store.plans.get(s.site, s.plan);
+  const a = plan?.plan.assignments.find((x) => x.id === s.assignment);
+  const shift: SwapShift | undefined = a && {
+    role: a.role,
+    activity: a.activity,
+    start: a.start,
+    end: a.end,
+    ...(a.point !== undefined ? { point: a.point } : {}),
+    ...(a.desk !== undefined ? { desk: a.desk } : {}),
+  };
+  const fromName = name(s.from);
+  const toName = name(s.to);
+  return {
+    id: s.id,
+    assignment: s.assignment,
+    from: s.from,
+    to: s.to,
+    ...(fromName ? { fromName } : {}),
+    ...(toName ? { toName } : {}),
+    state: s.state,
+    ...(s.reason ? { reason: s.reason } : {}),
+    ...(shift ? { shift } : {}),
+  };
 }
 
-const view = (s: SwapRecord): SwapView => ({ id: s.id, assignment: s.assignment, from: s.from, to: s.to, state: s.state, ...(s.reason ? { reason: s.reason } : {}) });
+/** Pushes a swap as it now stands; returns its view. */
+function announce(context: AppContext, site: string, id: string): SwapView {
+  const swap = view(context, context.store.swaps.get(site, id)!);
+  live(context).swapChanged({ ...swap, site, at: new Date(context.clock.now()).toISOString() });
+  return swap;
+}
 
 function planInForce(context: AppContext, site: string) {
   const current = context.store.plans.current(site);
@@ -45,7 +76,7 @@ export function proposeSwap(context: AppContext, site: string, input: { assignme
   mustPass(context, site, input.assignment, input.to);
   const id = `swap-${randomUUID().slice(0, 8)}`;
   context.store.swaps.insert({ id, site, plan: current.id, assignment: input.assignment, from: assignment.staff, to: input.to, createdAt: context.clock.now() });
-  return view(context.store.swaps.get(site, id)!);
+  return announce(context, site, id);
 }
 
 function swapIn(context: AppContext, site: string, id: string): SwapRecord {
@@ -59,8 +90,9 @@ export function acceptSwap(context: AppContext, site: string, id: string, accoun
   if (account.staff !== swap.to) throw errors.forbidden(`only ${swap.to}, who would take the assignment, may accept`);
   if (swap.state !== "proposed") throw errors.state("SWAP_NOT_PROPOSED", `the swap is ${swap.state}, not waiting for acceptance`);
   context.store.swaps.setState(site, id, "accepted", context.clock.now());
+  const accepted = announce(context, site, id);
   live(context).alert(site, "swap", `${swap.to} accepted ${swap.from}'s assignment ${swap.assignment}; approve or reject it`, { swap: id });
-  return view(context.store.swaps.get(site, id)!);
+  return accepted;
 }
 
 /** The lead approves: rules re-checked against the plan as it is now, then the one assignment moves. */
@@ -72,8 +104,9 @@ export function approveSwap(context: AppContext, site: string, id: string): Swap
     if (current.id !== swap.plan) throw errors.state("PLAN_CHANGED", "a new plan was published since the swap was proposed; propose it again");
     const revision = context.store.plans.revise(site, current.id, { ...current.plan, assignments });
     context.store.swaps.setState(site, id, "approved", context.clock.now());
-    return { ...view(context.store.swaps.get(site, id)!), revision };
+    return { ...view(context, context.store.swaps.get(site, id)!), revision };
   });
+  announce(context, site, id);
   live(context).rotationChanged(site, [result.from, result.to], "swap");
   live(context).queueChangedSite(site);
   return result;
@@ -83,12 +116,12 @@ export function rejectSwap(context: AppContext, site: string, id: string, reason
   const swap = swapIn(context, site, id);
   if (swap.state === "approved" || swap.state === "rejected") throw errors.state("SWAP_DECIDED", `the swap was ${swap.state} already`);
   context.store.swaps.setState(site, id, "rejected", context.clock.now(), reason ?? null);
-  return view(context.store.swaps.get(site, id)!);
+  return announce(context, site, id);
 }
 
 /** Swaps the caller may see: the lead all of them, staff those they offered or were offered. */
 export function listSwaps(context: AppContext, site: string, account: TokenClaims): { swaps: SwapView[] } {
   const all = context.store.swaps.list(site);
   const mine = account.role === "lead" ? all : all.filter((s) => s.from === account.staff || s.to === account.staff);
-  return { swaps: mine.map(view) };
+  return { swaps: mine.map((s) => view(context, s)) };
 }

@@ -43,4 +43,9 @@ export class CodeStore {
   hasLead(): boolean {
     return this.db.prepare("SELECT 1 FROM access_codes WHERE role = 'lead' LIMIT 1").get() !== undefined;
   }
+
+  /** Removes a staff member's codes at a site (they left the roster). */
+  removeStaff(site: string, staff: string): number {
+    return this.db.prepare("DELETE FROM access_codes WHERE role = 'staff' AND site = ? AND staff = ?").run(site, staff).changes;
+  }
 }

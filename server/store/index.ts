@@ -8,6 +8,7 @@ import { TubeStore } from "./tubes.ts";
 import { BoxStore } from "./boxes.ts";
 import { QueueCountStore } from "./queue-counts.ts";
 import { SwapStore } from "./swaps.ts";
+import { AlertStore } from "./alerts.ts";
 
 export interface Store {
   db: Db;
@@ -19,6 +20,7 @@ export interface Store {
   boxes: BoxStore;
   queue: QueueCountStore;
   swaps: SwapStore;
+  alerts: AlertStore;
   /** Runs `work` in one transaction: all of it is written, or none. */
   transaction<T>(work: () => T): T;
   close(): void;
@@ -36,6 +38,7 @@ export function openStore(path: string): Store {
     boxes: new BoxStore(db),
     queue: new QueueCountStore(db),
     swaps: new SwapStore(db),
+    alerts: new AlertStore(db),
     transaction: (work) => db.transaction(work)(),
     close: () => db.close(),
   };

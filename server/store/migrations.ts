@@ -166,6 +166,28 @@ export const MIGRATIONS: Migration[] = [
       CREATE UNIQUE INDEX queue_counts_report ON queue_counts(site, report_id) WHERE report_id IS NOT NULL;
     `,
   },
+  {
+    version: 5,
+    description: "alerts kept for leads who connect late; sites edited in place carry a revision",
+    sql: `
+      -- Every alert sent to the lead, numbered per site; details as JSON (they may name residents:
+      -- only the lead reads this table). The key makes an alert that several nodes find by
+      -- themselves (the ticker's) one row.
+      CREATE TABLE alerts (
+        site TEXT NOT NULL REFERENCES sites(id),
+        seq INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        message TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        detail TEXT NOT NULL,
+        key TEXT,
+        PRIMARY KEY (site, seq)
+      ) STRICT;
+      CREATE UNIQUE INDEX alerts_key ON alerts(site, key) WHERE key IS NOT NULL;
+      -- PUT …/scenario bumps it, so a node sharing the file knows its cached scenario is old.
+      ALTER TABLE sites ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

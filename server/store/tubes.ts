@@ -192,6 +192,15 @@ export class TubeStore {
     ).map(tubeFromRow);
   }
 
+  /** A site's tubes in any of `states`. */
+  inStates(site: string, states: readonly TubeState[]): TubeRecord[] {
+    return (
+      this.db
+        .prepare("SELECT * FROM tubes WHERE site = ? AND state IN (SELECT value FROM json_each(?)) ORDER BY id")
+        .all(site, JSON.stringify(states)) as Record<string, unknown>[]
+    ).map(tubeFromRow);
+  }
+
   /** Tubes sealed at one desk at or after `since` (desk time). */
   sealedAtDeskSince(site: string, point: string, desk: number, since: number): number {
     return (

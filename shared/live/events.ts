@@ -51,14 +51,49 @@ export interface CallEvent {
 
 export type AlertKind = "gap" | "unwell" | "tube-age" | "positive" | "heat" | "resident-two-tubes" | "swap";
 
-/** An `alert` to the lead. */
+/** An `alert` to the lead; the same shape in `GET /api/v1/sites/:site/alerts`. */
 export interface AlertEvent {
   site: string;
+  /** Rising per site, from 1: a page that missed pushes asks for those after the last it holds. */
+  seq?: number;
   kind: AlertKind;
   message: string;
   /** ISO 8601. */
   at: string;
   [detail: string]: unknown;
+}
+
+export type SwapState = "proposed" | "accepted" | "approved" | "rejected";
+
+/** The assignment a swap moves, so the person asked can judge it without the whole plan. */
+export interface SwapShift {
+  role: string;
+  activity: string;
+  start: string;
+  end: string;
+  point?: string;
+  desk?: number;
+}
+
+/** One swap, as `GET …/swaps` lists it and the `swap` push carries it. */
+export interface SwapView {
+  id: string;
+  assignment: string;
+  from: string;
+  to: string;
+  /** Display names from the roster (staff see colleagues' names on their own swaps only). */
+  fromName?: string;
+  toName?: string;
+  state: SwapState;
+  reason?: string;
+  shift?: SwapShift;
+}
+
+/** A `swap` push: to the proposer, the person asked and the lead, at each step of a swap. */
+export interface SwapEvent extends SwapView {
+  site: string;
+  /** ISO 8601: when this step happened. */
+  at: string;
 }
 
 export interface QueueSubscribeRequest {
@@ -73,6 +108,7 @@ export interface ServerToClientEvents {
   rotation: (event: RotationEvent) => void;
   call: (event: CallEvent) => void;
   alert: (event: AlertEvent) => void;
+  swap: (event: SwapEvent) => void;
 }
 
 export interface ClientToServerEvents {

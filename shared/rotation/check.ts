@@ -34,15 +34,17 @@ export function checkPerson(ctx: RotationContext, staff: string, list: MinuteAss
     if (!(a.end > a.start)) fail("assignment", a.start, `${a.id} is empty or backwards`);
     if (shiftOf(person, a.start, a.end) < 0) fail("availability", a.start, `${a.activity} ${at(a.start)}–${at(a.end)} is outside their availability`);
     if (isWork(a) && !person.roles.has(a.role)) fail("role", a.start, `works as ${a.role} without that role`);
-    if (a.activity !== "desk") continue;
+    // a standby names the point it stands by at, if any; it is held to the same place rules as a desk there
+    if (a.activity !== "desk" && !(a.activity === "standby" && a.point !== undefined)) continue;
+    const what = a.activity === "desk" ? "desk" : "standby";
     const point = ctx.points.get(a.point ?? "");
-    if (!point) { fail("assignment", a.start, `desk at unknown point ${a.point}`); continue; }
-    if (!(a.desk !== undefined && a.desk >= 1 && a.desk <= point.desks)) fail("assignment", a.start, `desk ${a.desk} at ${a.point}, which has ${point.desks}`);
-    if (!ctx.windows.some((w) => a.start >= w.start && a.end <= w.end)) fail("window", a.start, `at a desk ${at(a.start)}–${at(a.end)} outside the sampling windows`);
+    if (!point) { fail("assignment", a.start, `${what} at unknown point ${a.point}`); continue; }
+    if (a.activity === "desk" && !(a.desk !== undefined && a.desk >= 1 && a.desk <= point.desks)) fail("assignment", a.start, `desk ${a.desk} at ${a.point}, which has ${point.desks}`);
+    if (!ctx.windows.some((w) => a.start >= w.start && a.end <= w.end)) fail("window", a.start, `at a ${what} ${at(a.start)}–${at(a.end)} outside the sampling windows`);
     if (point.shelter !== "booth") {
       // 2012 measures art. 8: ≥ 40 °C no outdoor work; 37–40 °C none in the 3 hottest hours
-      if (inNoOutdoor(dayRule, a.start, a.end)) fail("day-rule", a.start, `outdoor desk ${at(a.start)}–${at(a.end)} when the day rule (${dayRule.band} °C) forbids it`);
-      if (dayRule.hot && person.noOutdoorHeat) fail("day-rule", a.start, `outdoor desk on a ${dayRule.maxTempC} °C day, excused from outdoor heat`);
+      if (inNoOutdoor(dayRule, a.start, a.end)) fail("day-rule", a.start, `outdoor ${what} ${at(a.start)}–${at(a.end)} when the day rule (${dayRule.band} °C) forbids it`);
+      if (dayRule.hot && person.noOutdoorHeat) fail("day-rule", a.start, `outdoor ${what} on a ${dayRule.maxTempC} °C day, excused from outdoor heat`);
     }
   }
   for (let i = 1; i < sorted.length; i++) {
@@ -54,14 +56,20 @@ export function checkPerson(ctx: RotationContext, staff: string, list: MinuteAss
   if (cap !== null && cap > 0 && outdoor > cap) fail("day-rule", sorted[0].start, `${outdoor} outdoor desk minutes, over the day rule's ${cap}`);
   // heat: no stint longer than the worst category allows; the rest after it at least stint × rest/work
   const stints = deskStints(ctx, sorted);
+  const standby = sorted.filter((a) => a.activity === "standby");
   stints.forEach((s, i) => {
     const len = s.end - s.start;
     if (s.limit && len > s.limit.work) fail("heat-stint", s.start, `desk stint ${at(s.start)}–${at(s.end)} is ${len} min; the heat allows ${s.limit.work}`);
     const next = stints[i + 1];
     const need = restAfter(len, s.limit);
     if (next && next.start - s.end < need) fail("heat-rest", s.end, `rests ${next.start - s.end} min after a ${len}-min stint ending ${at(s.end)}; the heat needs ${need}`);
+    // the rest a stint earns is rest: nobody stands by before it is over
+    const early = standby.find((b) => b.start < s.end + need && b.end > s.end);
+    if (early) fail("heat-rest", early.start, `on standby at ${at(early.start)}, inside the ${need}-min rest after a stint ending ${at(s.end)}`);
   });
-  for (const r of ppeRuns(ctx, stints))
+  // standby is time in PPE (PRODUCT.md: PPE time runs until a break off the desk; standing by in
+  // the suit is no break), so PPE runs join desk stints and standby
+  for (const r of ppeRuns(ctx, [...stints, ...standby]))
     if (r.end - r.start > rules.maxContinuousPpeMinutes) fail("ppe", r.start + rules.maxContinuousPpeMinutes, `in PPE ${at(r.start)}–${at(r.end)} (${r.end - r.start} min, cap ${rules.maxContinuousPpeMinutes})`);
   // work: per local day of the shift; meal within any 5 h; rest between shifts
   const work = sorted.filter(isWork);

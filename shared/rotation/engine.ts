@@ -85,7 +85,7 @@ export function runRotation(ctx: RotationContext, input: EngineInput): EngineRes
   };
 
   // out of PPE long enough that a new stint starts a fresh PPE run
-  const fresh = (st: PersonState, m: number) => m - st.lastDeskEnd >= ctx.rules.ppeBreakMinutes;
+  const fresh = (st: PersonState, m: number) => m - st.lastPpeEnd >= ctx.rules.ppeBreakMinutes;
   // who is preferred for a vacant desk: a fresh person first (a whole PPE run ahead), then fairness
   // (fewest desk minutes), then whoever has rested longest, then roster order; a total order, so
   // the first fit person of a list sorted by it is the best fit one

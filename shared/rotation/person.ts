@@ -30,6 +30,8 @@ export class PersonState {
   /** Earliest minute a new stint may start: the rest owed after the last stint. */
   restUntil = NEVER;
   ppeRunStart = NEVER;
+  /** End of the last desk or standby time: standby is spent in PPE, so only time off both is a PPE break. */
+  lastPpeEnd = NEVER;
   mealClockStart = NEVER;
   lastWorkEnd = NEVER;
   lastShift = -1;
@@ -77,21 +79,26 @@ export function unfitFor(ctx: RotationContext, st: PersonState, slot: DeskSlot, 
   const limit = joins ? tighter(st.stintLimit, slot.limit) : slot.limit;
   if (limit && slot.end - stintStart > limit.work) return "heat-stint";
   // PPE time runs from a stint's start until a break of at least ppeBreakMinutes
-  const ppeStart = slot.start - st.lastDeskEnd < rules.ppeBreakMinutes ? st.ppeRunStart : slot.start;
+  const ppeStart = slot.start - st.lastPpeEnd < rules.ppeBreakMinutes ? st.ppeRunStart : slot.start;
   if (slot.end - ppeStart > rules.maxContinuousPpeMinutes) return "ppe";
   const mealStart = slot.start - st.lastWorkEnd < rules.mealBreakMinutes ? st.mealClockStart : slot.start;
   if (slot.end - mealStart > MEAL_WITHIN_MINUTES) return "meal";
   return null;
 }
 
-/** Records desk (or, with `desk` false, standby) work over `slot` in the person's state. */
+/**
+ * Records desk (or, with `desk` false, standby) work over `slot` in the person's state. Standby is
+ * work time (maxWorkMinutesPerDay, the meal clock) and time in PPE (a sampler on standby stays
+ * suited, so it is no break out of PPE), but not a desk stint: it neither starts nor extends one.
+ */
 export function recordWork(ctx: RotationContext, st: PersonState, slot: DeskSlot, desk = true): void {
   const { rules } = ctx;
   const p = st.person;
   const shift = shiftOf(p, slot.start, slot.end);
   const len = slot.end - slot.start;
+  if (slot.start - st.lastPpeEnd >= rules.ppeBreakMinutes) st.ppeRunStart = slot.start;
+  st.lastPpeEnd = Math.max(st.lastPpeEnd, slot.end);
   if (desk) {
-    if (slot.start - st.lastDeskEnd >= rules.ppeBreakMinutes) st.ppeRunStart = slot.start;
     if (st.joins(slot.start)) st.stintLimit = tighter(st.stintLimit, slot.limit);
     else { st.stintStart = slot.start; st.stintLimit = slot.limit; }
     st.lastDeskEnd = slot.end;

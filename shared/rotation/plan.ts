@@ -7,6 +7,7 @@ import { heatLimit, rotationContext, withExtras, type RotationContext } from "./
 import { dutyShare } from "./duty-share.ts";
 import { runRotation, type EngineResult } from "./engine.ts";
 import { deskRoles, layout, type Layout } from "./positions.ts";
+import { standbyFor } from "./standby.ts";
 
 /**
  * The people of each role, most useful first: most available minutes over the requested desks,
@@ -156,8 +157,11 @@ export const planRotation: PlanRotation = (scenario, requests) => {
 /** The RotationResult of a finished run, with staffNeeded sized for the roles left short. */
 export function rotationResult(ctx: RotationContext, requests: DeskRequest[], lay: Layout, run: EngineResult): RotationResult {
   const byPerson = deskAssignments(ctx, lay, run);
+  // desk ids first (`${staff}-${n}`, numbered in time order), then standby in the rest they leave
+  for (const [x, work] of byPerson) withBreaks(ctx, ctx.people[x].id, work);
+  const standby = standbyFor(ctx, lay, byPerson);
   const assignments: MinuteAssignment[] = [];
-  for (const [x, work] of [...byPerson].sort((a, b) => a[0] - b[0])) assignments.push(...withBreaks(ctx, ctx.people[x].id, work));
+  for (const [x, work] of [...byPerson].sort((a, b) => a[0] - b[0])) assignments.push(...withBreaks(ctx, ctx.people[x].id, [...work, ...(standby.get(x) ?? [])]));
   const roles = [...new Set(deskRoles(ctx))];
   const short = roles.filter((r) => gapsIn(run, r) > 0);
   // Sizing a shortfall re-runs the rotation a dozen times with extra people, and the site planner

@@ -22,7 +22,8 @@ export interface RepairResult {
 
 /**
  * Takes `staffId` off every assignment from `minute` and finds relief for their desk time: first
- * someone at the same point, then someone on standby, then whoever has rested longest; each takes
+ * someone on standby at the same point, then someone last at that point, then someone on standby
+ * elsewhere, then whoever has rested longest; each takes
  * as long a stretch as every rule allows. What nobody can take becomes a gap.
  * @example repairFromMinute(yiyuan, plan.assignments, "bai-xue", toMinute("2021-08-03T13:05:00+08:00"), "unwell")
  */
@@ -44,14 +45,18 @@ export function repairFromMinute(scenario: Scenario, assignments: MinuteAssignme
       const candidates = ctx.people.filter((p) => p.id !== staffId && p.roles.has(v.role) && !p.extra).map((p) => {
         const list = people.get(p.id) ?? [];
         const last = lastAt(list, c);
-        const standby = list.some((a) => a.activity === "standby" && a.start <= c && a.end > c);
-        // nearest first: at the same point, then on standby, then rested longest
-        const rank = last?.point === v.point ? 0 : standby ? 1 : 2;
+        const standby = list.find((a) => a.activity === "standby" && a.start <= c && a.end > c);
+        // nearest first: standing by at this point (instant relief), then last at this point, then
+        // standing by elsewhere, then rested longest
+        const rank = standby?.point === v.point ? 0 : last?.point === v.point ? 1 : standby ? 2 : 3;
         return { p, list, rank, rested: last ? c - last.end : Infinity };
       }).sort((a, b) => a.rank - b.rank || b.rested - a.rested || a.p.index - b.p.index);
       let took = false;
       for (const { p, list } of candidates) {
-        const work = list.filter((a) => a.activity !== "standby" || a.end <= c || a.start >= v.end);
+        // called from standby: their standby ends when they take the desk (the part before stays,
+        // the past untouched); dropping later standby breaks no rule, keeping it might
+        const work = list.filter((a) => a.activity !== "standby" || a.start < c)
+          .map((a) => (a.activity === "standby" && a.end > c ? { ...a, end: c } : a));
         let len = Math.min(v.end - c, ctx.rules.maxContinuousPpeMinutes);
         for (; len > 0; len -= S) {
           const piece: MinuteAssignment = { id: "", staff: p.id, role: v.role, activity: "desk", point: v.point!, desk: v.desk!, start: c, end: c + len };

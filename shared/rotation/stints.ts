@@ -32,12 +32,13 @@ export function deskStints(ctx: RotationContext, assignments: MinuteAssignment[]
 }
 
 /**
- * Spans of continuous PPE time: stints joined by breaks shorter than ppeBreakMinutes.
+ * Spans of continuous PPE time: stints (and standby, which is spent in PPE) joined by breaks
+ * shorter than ppeBreakMinutes.
  * @example ppeRuns(ctx, stints) // [{ start: 07:00, end: 08:50 }]
  */
-export function ppeRuns(ctx: RotationContext, stints: DeskStint[]): { start: Minute; end: Minute }[] {
+export function ppeRuns(ctx: RotationContext, spans: { start: Minute; end: Minute }[]): { start: Minute; end: Minute }[] {
   const out: { start: Minute; end: Minute }[] = [];
-  for (const s of stints) {
+  for (const s of [...spans].sort((a, b) => a.start - b.start || a.end - b.end)) {
     const last = out.at(-1);
     if (last && s.start - last.end < ctx.rules.ppeBreakMinutes) last.end = Math.max(last.end, s.end);
     else out.push({ start: s.start, end: s.end });

@@ -64,6 +64,20 @@ export const SettingsBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** `?since=SEQ`: alerts after this one (0 or none: all). */
+export const AlertsQuery = Type.Object(
+  { since: Type.Optional(Type.String({ pattern: "^[0-9]{1,12}$" })) },
+  { additionalProperties: false },
+);
+
+export const TUBE_LIST_STATES = ["open", "sealed", "boxed", "dispatched"] as const;
+
+/** `?state=open,sealed`: one or more of the states before the lab, comma-separated; none: all four. */
+export const TubesQuery = Type.Object(
+  { state: Type.Optional(Type.String({ pattern: `^(${TUBE_LIST_STATES.join("|")})(,(${TUBE_LIST_STATES.join("|")})){0,3}$` })) },
+  { additionalProperties: false },
+);
+
 export const QueueQuery = Type.Object({ site: Id }, { additionalProperties: true });
 
 export const QueueSubscribe = Type.Object(

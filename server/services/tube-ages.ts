@@ -1,0 +1,72 @@
+// Tubes on their way to the lab and how old they are (PRODUCT.md C3, C6): the lead's board shows
+// each open or sealed tube's age against the limit, so a courier is sent before it is too late.
+// No resident ids: the list says how many swabs a tube holds, not whose.
+import type { AppContext } from "../app.ts";
+import type { TubeRecord } from "../store/tubes.ts";
+import { TUBE_AGE_WARNING_MINUTES } from "../live/ticker.ts";
+
+export type TubeListState = "open" | "sealed" | "boxed" | "dispatched";
+
+export interface TubeAge {
+  id: string;
+  point: string;
+  desk: number;
+  state: TubeListState;
+  swabs: number;
+  /** ISO 8601; null while the tube holds no swab (its age has not started). */
+  firstSwabAt: string | null;
+  /** Whole minutes since the first swab, by the server's clock; null with no swab. */
+  ageMinutes: number | null;
+  /** ISO 8601: the latest it may leave for the lab and still arrive within the age limit. */
+  sendBy: string | null;
+  box?: string;
+}
+
+export interface TubeAges {
+  /** The server's clock (ISO 8601) the ages are counted to. */
+  now: string;
+  maxTubeAgeMinutes: number;
+  labTravelMinutes: number;
+  /** maxTubeAgeMinutes − labTravelMinutes: a tube older than this cannot reach the lab in time. */
+  sendWithinMinutes: number;
+  /** From this age on a tube is flagged (the ticker's `tube-age` alert comes at the same age). */
+  warnFromMinutes: number;
+  tubes: TubeAge[];
+}
+
+/**
+ * The site's tubes in `states`, oldest first.
+ * @example tubeAges(context, "yiyuan", ["open"]) // {now: "…", sendWithinMinutes: 180, tubes: [{id: "T-1", ageMinutes: 42, …}]}
+ */
+export function tubeAges(context: AppContext, site: string, states: readonly TubeListState[]): TubeAges {
+  const now = context.clock.now();
+  const { maxTubeAgeMinutes, labTravelMinutes } = context.store.sites.get(site)!.scenario.pooling;
+  const sendWithin = maxTubeAgeMinutes - labTravelMinutes;
+  const tubes = context.store.tubes
+    .inStates(site, states)
+    .map((t) => ageOf(t, now, sendWithin))
+    .sort((a, b) => (b.ageMinutes ?? -1) - (a.ageMinutes ?? -1) || a.id.localeCompare(b.id));
+  return {
+    now: new Date(now).toISOString(),
+    maxTubeAgeMinutes,
+    labTravelMinutes,
+    sendWithinMinutes: sendWithin,
+    warnFromMinutes: Math.max(0, sendWithin - TUBE_AGE_WARNING_MINUTES),
+    tubes,
+  };
+}
+
+function ageOf(t: TubeRecord, now: number, sendWithinMinutes: number): TubeAge {
+  const first = t.firstSwabAt;
+  return {
+    id: t.id,
+    point: t.point,
+    desk: t.desk,
+    state: t.state as TubeListState,
+    swabs: t.swabs,
+    firstSwabAt: first === null ? null : new Date(first).toISOString(),
+    ageMinutes: first === null ? null : Math.max(0, Math.floor((now - first) / 60000)),
+    sendBy: first === null ? null : new Date(first + sendWithinMinutes * 60000).toISOString(),
+    ...(t.box ? { box: t.box } : {}),
+  };
+}
