@@ -35,6 +35,9 @@ const ROUTES: Route[] = [
   { method: "POST", path: `${S}/staff/bai-xue/unwell`, allowed: ["lead", "staff"], body: { reason: 5 } },
   { method: "POST", path: `${S}/staff/bai-xue/relief`, allowed: ["lead", "staff"], body: { x: 1 } },
   { method: "GET", path: `${S}/scenario.json`, allowed: ["lead"] },
+  { method: "PUT", path: `${S}/scenario`, allowed: ["lead"], body: { site: { id: "yiyuan" } } },
+  { method: "GET", path: `${S}/alerts?since=0`, allowed: ["lead"] },
+  { method: "GET", path: `${S}/tubes?state=open`, allowed: ["lead", "lab"] },
   { method: "GET", path: "/api/v1/directory", allowed: ["public"] },
   { method: "GET", path: "/api/v1/queue?site=yiyuan", allowed: ["public"] },
 ];

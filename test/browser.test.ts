@@ -259,6 +259,42 @@ describe("the pages in a real browser", function () {
     expect(browser.errors).to.deep.equal([]);
   });
 
+  it("shows the lead kept alerts, tube ages and a swap offer at once, and staff their name and the offer", async () => {
+    const plan = publishRealPlan(t);
+    t.clock.set("2021-08-03T09:00:00+08:00");
+    const staff = await login(t.base, t.codes.staff[someone(t, "registrar")]);
+    const events = [
+      ...tubeEvents("late", "T-LATE", ["R-1"], "2021-08-03T05:30:00+08:00"),
+      ...tubeEvents("warn", "T-WARN", ["R-2"], "2021-08-03T06:00:00+08:00", "north-gate", 2),
+      ...tubeEvents("ok1", "T-OK", ["R-3"], "2021-08-03T08:50:00+08:00", "north-gate", 1, false),
+      ...tubeEvents("two", "T-TWO", ["R-3"], "2021-08-03T08:51:00+08:00", "south-gate", 1, false),
+    ];
+    await call(t.base, "POST", "/api/v1/sites/yiyuan/desk-events", { token: staff, body: { events } });
+    // Sent before the lead's page was open: listed all the same.
+    expect((await call(t.base, "GET", "/api/v1/sites/yiyuan/alerts", { token: await login(t.base, LEAD_CODE) })).body.alerts.length).to.be.greaterThan(0);
+    const lead = await browser.page(LAPTOP);
+    await signIn(lead, `${t.base}/lead?tab=live`, LEAD_CODE);
+    await lead.waitForSelector("#alerts .alert-resident-two-tubes");
+    await lead.waitForSelector('#tube-ages tr[data-tube="T-LATE"].age-late');
+    await lead.waitForSelector('#tube-ages tr[data-tube="T-WARN"].age-warn');
+    await lead.waitForSelector('#tube-ages tr[data-tube="T-OK"].age-ok');
+
+    const pair = plan.assignments
+      .filter((a) => a.activity === "desk" && Date.parse(a.start) > t.clock.now())
+      .flatMap((a) => t.scenario.staff.filter((p) => p.id !== a.staff).map((p) => ({ assignment: a, to: p.id })))
+      .find(({ assignment, to }) => checkSwap(t.scenario, plan.assignments, assignment.id, to).ok)!;
+    const theirs = await browser.page(PHONE);
+    await signIn(theirs, `${t.base}/staff?tab=rotation`, t.codes.staff[pair.to]);
+    const name = t.scenario.staff.find((p) => p.id === pair.to)!.name;
+    await theirs.waitForFunction((n) => document.getElementById("who")?.textContent?.startsWith(n), name);
+    const proposed = await call(t.base, "POST", "/api/v1/sites/yiyuan/swaps", { token: await login(t.base, t.codes.staff[pair.assignment.staff]), body: { assignment: pair.assignment.id, to: pair.to } });
+    expect(proposed.status).to.equal(201);
+    await theirs.waitForSelector("#banner:not([hidden]) #swap-offer");
+    await theirs.waitForSelector(`.offer[data-swap="${proposed.body.id}"]`);
+    await lead.waitForSelector(`li[data-swap="${proposed.body.id}"]`);
+    expect(browser.errors).to.deep.equal([]);
+  });
+
   it("lets the lead build and publish the example site's plan", async () => {
     const page = await browser.page(LAPTOP);
     await signIn(page, `${t.base}/lead?tab=plan`, LEAD_CODE);

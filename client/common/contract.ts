@@ -7,10 +7,12 @@ export type {
   CallEvent,
   RotationEvent,
   AlertEvent,
+  SwapEvent,
+  SwapView,
   ServerToClientEvents,
   ClientToServerEvents,
 } from "../../shared/live/events.ts";
-import type { QueuePoint } from "../../shared/live/events.ts";
+import type { QueuePoint, SwapView } from "../../shared/live/events.ts";
 
 /** `GET /api/v1/queue?site=ID`. */
 export interface QueueSnapshot {
@@ -23,14 +25,38 @@ export interface LoginAnswer {
   role: "lead" | "staff" | "lab";
   site?: string;
   staff?: string;
+  /** A staff member's name from the roster. */
+  name?: string;
 }
 
-/** One swap in `GET /api/v1/sites/:site/swaps` (lead: all; staff: those naming them). */
-export interface Swap {
+/** One swap in `GET /api/v1/sites/:site/swaps` (lead: all; staff: those naming them); `swap` pushes carry the same. */
+export type Swap = SwapView;
+
+/** `GET /api/v1/sites/:site/alerts?since=SEQ` (lead). */
+export interface AlertPage {
+  alerts: import("../../shared/live/events.ts").AlertEvent[];
+  last: number;
+  more: boolean;
+}
+
+/** One tube in `GET /api/v1/sites/:site/tubes` (lead, lab). */
+export interface TubeAge {
   id: string;
-  assignment: string;
-  from: string;
-  to: string;
-  state: "proposed" | "accepted" | "approved" | "rejected";
-  reason?: string;
+  point: string;
+  desk: number;
+  state: "open" | "sealed" | "boxed" | "dispatched";
+  swabs: number;
+  firstSwabAt: string | null;
+  ageMinutes: number | null;
+  sendBy: string | null;
+  box?: string;
+}
+
+export interface TubeAges {
+  now: string;
+  maxTubeAgeMinutes: number;
+  labTravelMinutes: number;
+  sendWithinMinutes: number;
+  warnFromMinutes: number;
+  tubes: TubeAge[];
 }

@@ -4,6 +4,8 @@ export interface Session {
   role: "lead" | "staff" | "lab";
   site?: string;
   staff?: string;
+  /** A staff member's own name, for the header. */
+  name?: string;
 }
 
 export function loadSession(page: string): Session | undefined {

@@ -24,7 +24,7 @@ export function signIn(host: HTMLElement, page: string, roles: Session["role"][]
       try {
         const answer = await api<LoginAnswer>("/api/v1/login", { body: { code: code.value.trim() } });
         if (!roles.includes(answer.role)) throw new ApiError(403, "FORBIDDEN", t("app.badCode"));
-        const session: Session = { token: answer.token, role: answer.role, site: answer.site, staff: answer.staff };
+        const session: Session = { token: answer.token, role: answer.role, site: answer.site, staff: answer.staff, name: answer.name };
         saveSession(page, session);
         resolve(session);
       } catch (err) {

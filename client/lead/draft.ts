@@ -1,5 +1,6 @@
 // The lead's site draft (PRODUCT.md C9): start from a scenario file or an existing site, import the
-// roster, edit points, desks and windows, then create the site and hand out its access codes.
+// roster, edit points, desks and windows, then create a new site or save the edit to the existing
+// one (PUT …/scenario), and hand out the access codes of anyone new.
 import type { Scenario, Shelter } from "../../shared/scenario/schema.ts";
 import { api } from "../common/api.ts";
 import { h, replace } from "../common/dom.ts";
@@ -11,6 +12,17 @@ export interface DraftScreen {
   draft?: Scenario;
   onDraft: (draft: Scenario) => void;
   onCreated: (site: string, scenario: Scenario) => void;
+  /** Ids of the sites that exist: a draft with one of them is saved to it, not created. */
+  sites: string[];
+  onSaved: (site: string) => void;
+}
+
+interface EditAnswer {
+  site: { id: string };
+  codes: { staff: Record<string, string> };
+  added: string[];
+  removed: string[];
+  planInForce: boolean;
 }
 
 const SHELTERS: Shelter[] = ["open", "shade", "booth"];
@@ -75,15 +87,44 @@ export function renderDraft(host: HTMLElement, screen: DraftScreen): void {
     }
   };
 
+  // Every problem the server names, one per line, with its JSON path.
+  const problems = (err: unknown) => {
+    const list = (err as { problems?: { path: string; message: string }[] }).problems;
+    return list?.length ? list.map((p) => `${p.path}: ${p.message}`).join("\n") : (err as Error).message;
+  };
+  const save = async () => {
+    if (!draft) return;
+    try {
+      const edited = await api<EditAnswer>(`/api/v1/sites/${encodeURIComponent(draft.site.id)}/scenario`, { method: "PUT", body: draft, token: screen.token });
+      screen.onSaved(edited.site.id);
+      say([t("lead.siteSaved"), edited.planInForce ? t("lead.replanNeeded") : "", edited.removed.length ? t("lead.staffRemoved", { list: edited.removed.join(", ") }) : ""].filter(Boolean).join(" "));
+      if (edited.added.length)
+        host.append(
+          h(
+            "table",
+            { class: "codes", id: "codes" },
+            h("caption", {}, t("lead.codes")),
+            ...Object.entries(edited.codes.staff).map(([id, code]) => h("tr", {}, h("td", {}, draft.staff.find((s) => s.id === id)?.name ?? id), h("td", {}, id), h("td", { class: "code" }, code))),
+          ),
+        );
+    } catch (err) {
+      say(t("app.error", { message: problems(err) }), false);
+    }
+  };
+  const existing = draft !== undefined && screen.sites.includes(draft.site.id);
+
   replace(
     host,
-    h("h2", {}, t("lead.newSite")),
+    h("h2", {}, existing ? t("lead.editSite", { id: draft!.site.id }) : t("lead.newSite")),
     h("label", {}, t("lead.scenarioFile"), " ", scenarioFile),
     draft && h("label", {}, t("lead.rosterFile"), " ", rosterFile),
     message,
     draft && draftEditor(draft, screen),
     draft && h("p", {}, t("lead.staffCount", { n: draft.staff.length })),
-    draft && h("button", { type: "button", class: "primary", id: "create-site", onclick: () => void create() }, t("lead.createSite")),
+    draft &&
+      (existing
+        ? h("button", { type: "button", class: "primary", id: "save-site", onclick: () => void save() }, t("lead.saveSite"))
+        : h("button", { type: "button", class: "primary", id: "create-site", onclick: () => void create() }, t("lead.createSite"))),
   );
 }
 

@@ -22,6 +22,8 @@ export interface ActionContext {
   swaps: () => Swap[];
   /** Fetches the swaps again and re-draws. */
   refreshSwaps: () => void;
+  /** A swap's shift in words (time and desk). */
+  shiftText: (swap: Swap) => string;
 }
 
 export interface ActionPanel {
@@ -98,14 +100,14 @@ export function actionPanel(host: HTMLElement, ctx: ActionContext): ActionPanel 
       ...ctx
         .swaps()
         .filter((s) => s.to === ctx.staff && s.state === "proposed")
-        .map((s) => h("p", { class: "card offer", "data-swap": s.id }, t("staff.swapIncoming", { from: s.from, what: s.assignment }), " ", h("button", { type: "button", class: "primary", onclick: () => accept(s.id) }, t("staff.swapAccept")))),
+        .map((s) => h("p", { class: "card offer", "data-swap": s.id }, t("staff.swapIncoming", { from: s.fromName ?? s.from, what: ctx.shiftText(s) }), " ", h("button", { type: "button", class: "primary", onclick: () => accept(s.id) }, t("staff.swapAccept")))),
     );
     replace(
       mine,
       ...ctx
         .swaps()
         .filter((s) => s.from === ctx.staff)
-        .map((s) => h("p", { class: "fine" }, `${t("staff.swapId")} ${s.id} → ${s.to}: ${t(`swap.${s.state}` as MessageKey)}`)),
+        .map((s) => h("p", { class: "fine" }, `${t("staff.swapId")} ${s.id} ${ctx.shiftText(s)} → ${s.toName ?? s.to}: ${t(`swap.${s.state}` as MessageKey)}`)),
     );
   }
   update();

@@ -3,11 +3,12 @@ import type { Assignment, HeatHour, Plan } from "../../shared/plan/types.ts";
 import { api, ApiError } from "../common/api.ts";
 import { byId, h, replace } from "../common/dom.ts";
 import type { Directory, DirectorySite } from "../common/directory.ts";
-import type { CallEvent, RotationEvent, Swap } from "../common/contract.ts";
+import type { CallEvent, RotationEvent, Swap, SwapEvent } from "../common/contract.ts";
 import { connectLive, type LiveSocket } from "../common/live.ts";
 import { loadSession, saveSession, type Session } from "../common/session.ts";
 import { signIn } from "../common/signin.ts";
-import { initLanguage, onLanguageChange, t } from "../i18n/index.ts";
+import { initLanguage, onLanguageChange, t, type MessageKey } from "../i18n/index.ts";
+import { clock } from "../common/time.ts";
 import { renderRotation, tickCountdowns, nowAndNext } from "./rotation.ts";
 import { actionPanel, type ActionPanel } from "./actions.ts";
 import { deskScreen, type DeskScreen } from "./desk.ts";
@@ -45,7 +46,7 @@ function showConnection(): void {
 
 function render(): void {
   showConnection();
-  who.textContent = `${session.staff ?? ""} · ${site.name}`;
+  who.textContent = `${session.name ?? session.staff ?? ""} · ${site.name}`;
   replace(
     tabs,
     h("button", { type: "button", id: "tab-rotation", class: tab === "rotation" ? "on" : "", onclick: () => ((tab = "rotation"), render()) }, t("staff.tabRotation")),
@@ -63,6 +64,15 @@ function showCall(call: CallEvent): void {
   replace(banner, h("p", { id: "call-text" }, t("staff.call", { where })), h("button", { type: "button", class: "primary", onclick: () => (banner.hidden = true) }, t("staff.callAck")));
   banner.hidden = false;
   ring();
+}
+
+/** A swap's shift as a person reads it: its times and desk, or its id when not known. */
+function shiftText(swap: Swap): string {
+  const s = swap.shift;
+  if (!s) return swap.assignment;
+  const point = site.points.find((p) => p.id === s.point)?.name ?? s.point;
+  const where = s.point ? t("where.desk", { point: point ?? "", desk: s.desk ?? "" }) : t(`activity.${s.activity}` as MessageKey);
+  return `${clock(s.start, site.timezone)}–${clock(s.end, site.timezone)} ${where}`;
 }
 
 /** What the phone remembers for a start without network: the site, and this person's plan. */
@@ -85,10 +95,12 @@ async function loadPlan(): Promise<void> {
   if (site.published === null) return void (published = false);
   try {
     // Staff get their own assignments with the day's heat (PRODUCT.md: "staff: their own only").
-    const body = await api<Partial<Plan>>(`/api/v1/sites/${encodeURIComponent(site.id)}/plans/current`, { token: session.token });
+    const body = await api<Partial<Plan> & { name?: string }>(`/api/v1/sites/${encodeURIComponent(site.id)}/plans/current`, { token: session.token });
     assignments = (body.assignments ?? []).filter((a) => !session.staff || a.staff === session.staff);
     heat = body.heat ?? [];
     published = true;
+    // A session from before names were sent learns the name here.
+    if (body.name && body.name !== session.name) saveSession("staff", (session = { ...session, name: body.name }));
     remember();
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return void restart();
@@ -157,6 +169,7 @@ async function start(): Promise<void> {
     assignments: () => assignments,
     swaps: () => swaps,
     refreshSwaps: () => void loadSwaps().then(render),
+    shiftText,
   });
   if (assignments.some((a) => a.role === "registrar") && new URLSearchParams(location.search).get("tab") !== "rotation") tab = "desk";
   if (new URLSearchParams(location.search).get("tab") === "desk") tab = "desk";
@@ -180,6 +193,16 @@ async function start(): Promise<void> {
     banner.hidden = false;
   });
   socket.on("call", (call: CallEvent) => showCall(call));
+  // A swap offered to me, or a step of one I offered, shows at once (C5), without a poll.
+  socket.on("swap", (push: SwapEvent) => {
+    const { site: _site, at: _at, ...swap } = push;
+    swaps = [...swaps.filter((x) => x.id !== swap.id), swap];
+    actions?.update();
+    if (swap.to !== session.staff || swap.state !== "proposed") return;
+    replace(banner, h("p", { id: "swap-offer" }, t("staff.swapOffer", { from: swap.fromName ?? swap.from, what: shiftText(swap) })), h("button", { type: "button", class: "primary", onclick: () => (banner.hidden = true) }, t("app.close")));
+    banner.hidden = false;
+    ring();
+  });
   setInterval(() => tickCountdowns(rotationHost, now()), 1000);
   // Re-draw each minute so "now" moves on to "next" without a push; swaps offered arrive the same way.
   setInterval(() => tab === "rotation" && void loadSwaps().then(render), 60000);

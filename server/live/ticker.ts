@@ -50,9 +50,11 @@ export class Ticker {
       hub.queues.refreshSubscribed(site.id);
       const pooling = site.scenario.pooling;
       const warnAfter = (pooling.maxTubeAgeMinutes - pooling.labTravelMinutes - TUBE_AGE_WARNING_MINUTES) * 60_000;
-      for (const tube of this.context.store.tubes.notYetAtLab(site.id)) {
+      // Only tubes already old enough to warn about: a busy day has thousands not yet at the lab,
+      // and reading them all every second was 5 % of the server's time under ingestion (bench/ingest.ts).
+      for (const tube of this.context.store.tubes.notYetAtLabSwabbedBy(site.id, now - warnAfter)) {
         const key = `${site.id}:${tube.id}`;
-        if (this.agedTubes.has(key) || now - tube.firstSwabAt! < warnAfter) continue;
+        if (this.agedTubes.has(key)) continue;
         this.agedTubes.add(key);
         const age = Math.round((now - tube.firstSwabAt!) / 60000);
         hub.alert(site.id, "tube-age", `tube ${tube.id} is ${age} minutes old and not yet at the lab (limit ${pooling.maxTubeAgeMinutes}, trip ${pooling.labTravelMinutes}); send it now`, {

@@ -9,7 +9,7 @@ import { underPath, validator } from "../api/schemas/validator.ts";
 import { errors, TenfoldError } from "../errors.ts";
 import { live } from "../live/hub.ts";
 import { relieveAfterTubes } from "./relief.ts";
-import type { Static } from "@sinclair/typebox";
+import { Type, type Static } from "@sinclair/typebox";
 
 export type DeskEventInput = Static<typeof DeskEvent>;
 
@@ -22,6 +22,9 @@ export interface EventResult {
 }
 
 const checkEvent = validator(DeskEvent);
+// A whole batch checked in one call: almost every batch is clean, and only one that fails is
+// checked again event by event to name each bad event's problems.
+const checkEvents = validator(Type.Array(DeskEvent));
 // Within one batch, a desk's offline log may come out of order: apply by desk time, and at one
 // instant open before swab before seal.
 const RANK = { "tube.open": 0, swab: 1, "tube.seal": 2 } as const;
@@ -56,18 +59,20 @@ export function applyDeskEvents(
   const scenario = context.store.sites.get(site)!.scenario;
   const results: EventResult[] = new Array(events.length);
   const valid: { index: number; event: DeskEventInput; atMs: number }[] = [];
+  const allValid = checkEvents.problems(events).length === 0;
   events.forEach((raw, index) => {
-    const problems = checkEvent.problems(raw);
+    const problems = allValid ? [] : checkEvent.problems(raw);
+    const atMs = problems.length ? NaN : Date.parse((raw as DeskEventInput).at);
     // RFC 3339 (and so the schema's date-time) allows a leap second, "23:59:60", which Date.parse
     // cannot read: its NaN failed the NOT NULL at_ms column, a 500 that dropped the whole batch
     // and left an offline desk's outbox retrying it for ever (issue 8's fuzzer). Refuse that event alone.
-    if (!problems.length && Number.isNaN(Date.parse((raw as DeskEventInput).at)))
+    if (!problems.length && Number.isNaN(atMs))
       problems.push({ path: "$.at", message: "must be a time this server can read (no leap second), e.g. \"2021-08-03T07:00:00+08:00\"" });
     const id = typeof (raw as { id?: unknown })?.id === "string" ? (raw as { id: string }).id : "";
     if (problems.length) {
       const err = errors.invalidInput(underPath(`$.events[${index}]`, problems));
       results[index] = { id, status: "rejected", error: { code: err.code, message: err.message, path: err.path } };
-    } else valid.push({ index, event: raw as DeskEventInput, atMs: Date.parse((raw as DeskEventInput).at) });
+    } else valid.push({ index, event: raw as DeskEventInput, atMs });
   });
   valid.sort((a, b) => a.atMs - b.atMs || RANK[a.event.type] - RANK[b.event.type] || a.index - b.index);
 
@@ -75,7 +80,8 @@ export function applyDeskEvents(
   const receivedAt = context.clock.now();
   context.store.transaction(() => {
     const seen = context.store.tubes.deskEventDigests(site, valid.map((v) => v.event.id));
-    const tubes = new TubeCache(context, site);
+    const tubes = new TubeCache(context, site, valid.map((v) => v.event.tube));
+    const residents = new ResidentTubes(context, site, valid.flatMap((v) => (v.event.resident === undefined ? [] : [v.event.resident])));
     for (const { index, event, atMs } of valid) {
       const digest = digestOf(event, atMs);
       const earlier = seen.get(event.id);
@@ -84,7 +90,7 @@ export function applyDeskEvents(
         continue;
       }
       try {
-        const flag = applyOne(context, tubes, scenario, site, account, event, atMs, receivedAt, effects);
+        const flag = applyOne(context, tubes, residents, scenario, site, account, event, atMs, receivedAt, effects);
         context.store.tubes.recordDeskEvent(site, {
           id: event.id,
           type: event.type,
@@ -121,6 +127,7 @@ export function applyDeskEvents(
 function applyOne(
   context: AppContext,
   cache: TubeCache,
+  residents: ResidentTubes,
   scenario: Scenario,
   site: string,
   account: TokenClaims,
@@ -140,7 +147,7 @@ function applyOne(
       if (tube) throw errors.tubeExists(e.tube);
       tubes.open(site, e.tube, e.point, e.desk, atMs);
       tubes.addCustody(site, e.tube, { at: atMs, state: "open", holder, box: null });
-      cache.forget(e.tube);
+      cache.opened(site, e.tube, e.point, e.desk, atMs);
       return undefined;
     }
     case "swab": {
@@ -148,12 +155,13 @@ function applyOne(
       if (!tube) throw errors.tubeUnknown(e.tube);
       if (tube.state !== "open") throw errors.tubeSealed(e.tube);
       if (tube.point !== e.point || tube.desk !== e.desk) throw errors.tubeElsewhere(e.tube, tube.point, tube.desk);
-      const held = tubes.tubesOfResident(site, e.resident);
-      if (held.some((h) => h.tube === e.tube)) throw errors.residentInTube(e.resident, e.tube);
+      const held = residents.of(e.resident);
+      if (held.includes(e.tube)) throw errors.residentInTube(e.resident, e.tube);
       if (tube.swabs >= scenario.pooling.poolSize) throw errors.tubeFull(e.tube, scenario.pooling.poolSize);
-      const others = held.filter((h) => h.state === "open").map((h) => h.tube);
+      const others = held.filter((id) => cache.get(id)?.state === "open");
       tubes.addSwab(site, { id: e.id, tube: e.tube, point: e.point, desk: e.desk, resident: e.resident, at: e.at, atMs, receivedAt, staff: account.staff });
       tube.swabs += 1;
+      residents.swabbed(e.resident, e.tube);
       effects.points.add(e.point);
       if (!others.length) return undefined;
       // DOMAIN.md: a resident bound to the wrong tube is a common failure; keep the swab, flag it.
@@ -177,18 +185,57 @@ function applyOne(
 class TubeCache {
   private readonly known = new Map<string, TubeRecord | undefined>();
 
+  /** Reads the tubes a batch names in one query. */
   constructor(
     private readonly context: AppContext,
     private readonly site: string,
-  ) {}
+    ids: string[],
+  ) {
+    const unique = [...new Set(ids)];
+    for (const id of unique) this.known.set(id, undefined);
+    for (const tube of context.store.tubes.getMany(site, unique)) this.known.set(tube.id, tube);
+  }
 
   get(id: string): TubeRecord | undefined {
     if (!this.known.has(id)) this.known.set(id, this.context.store.tubes.get(this.site, id));
     return this.known.get(id);
   }
 
-  /** The store changed this tube in a way the cache does not copy: read it again next time. */
-  forget(id: string): void {
-    this.known.delete(id);
+  /** A tube this batch just opened, as `tubes.open` stored it. */
+  opened(site: string, id: string, point: string, desk: number, at: number): void {
+    this.known.set(id, {
+      site,
+      id,
+      point,
+      desk,
+      state: "open",
+      swabs: 0,
+      openedAt: at,
+      firstSwabAt: null,
+      sealedAt: null,
+      box: null,
+      receivedAt: null,
+      result: null,
+      resultedAt: null,
+    });
+  }
+}
+
+/** The tubes each resident of a batch has a swab in: read once from the store, then kept in step with each swab. */
+class ResidentTubes {
+  private readonly held: Map<string, string[]>;
+
+  constructor(context: AppContext, site: string, residents: string[]) {
+    this.held = residents.length ? context.store.tubes.tubesOfResidents(site, [...new Set(residents)]) : new Map();
+  }
+
+  of(resident: string): readonly string[] {
+    return this.held.get(resident) ?? [];
+  }
+
+  swabbed(resident: string, tube: string): void {
+    const tubes = this.held.get(resident);
+    if (tubes) tubes.push(tube);
+    else this.held.set(resident, [tube]);
   }
 }

@@ -38,6 +38,9 @@ const fromRow = (r: Record<string, unknown>): SwapRecord => ({
 export class SwapStore {
   constructor(private readonly db: Db) {}
 
+  // Prepared on first use, then kept: relief reads the settings after every sealed tube.
+  private settingsQuery?: ReturnType<Db["prepare"]>;
+
   insert(s: Omit<SwapRecord, "decidedAt" | "reason" | "state">): void {
     this.db
       .prepare("INSERT INTO swaps (site, id, plan, assignment, from_staff, to_staff, state, created_at) VALUES (?, ?, ?, ?, ?, ?, 'proposed', ?)")
@@ -58,7 +61,8 @@ export class SwapStore {
   }
 
   settings(site: string): SiteSettings {
-    const r = this.db.prepare("SELECT swap_after_tubes FROM site_settings WHERE site = ?").get(site) as { swap_after_tubes: number | null } | undefined;
+    this.settingsQuery ??= this.db.prepare("SELECT swap_after_tubes FROM site_settings WHERE site = ?");
+    const r = this.settingsQuery.get(site) as { swap_after_tubes: number | null } | undefined;
     return { swapAfterTubes: r?.swap_after_tubes ?? null };
   }
 

@@ -221,4 +221,46 @@ export class TubeStore {
   deskEventCount(site: string): number {
     return (this.db.prepare("SELECT count(*) AS n FROM desk_events WHERE site = ?").get(site) as { n: number }).n;
   }
+
+  // Batch reads for desk events (bench/ingest.ts): one query per batch instead of one per event,
+  // each prepared on first use and then kept.
+  private batchStmt?: ReturnType<typeof batchStatements>;
+
+  private batchStatements() {
+    return (this.batchStmt ??= batchStatements(this.db));
+  }
+
+  /** Those of `ids` that are tubes of the site, in one query. */
+  getMany(site: string, ids: string[]): TubeRecord[] {
+    return (this.batchStatements().tubes.all(site, JSON.stringify(ids)) as Record<string, unknown>[]).map(tubeFromRow);
+  }
+
+  /** The tubes holding a swab of each of `residents` (residents with none are absent), in one query. */
+  tubesOfResidents(site: string, residents: string[]): Map<string, string[]> {
+    const held = new Map<string, string[]>();
+    for (const r of this.batchStatements().residents.all(site, JSON.stringify(residents)) as { resident: string; tube: string }[]) {
+      const tubes = held.get(r.resident);
+      if (tubes) tubes.push(r.tube);
+      else held.set(r.resident, [r.tube]);
+    }
+    return held;
+  }
+
+  /** Tubes not yet at the lab whose first swab was at or before `swabbedBy`: the ones old enough to warn about. */
+  notYetAtLabSwabbedBy(site: string, swabbedBy: number): TubeRecord[] {
+    return (this.batchStatements().swabbedBy.all(site, swabbedBy) as Record<string, unknown>[]).map(tubeFromRow);
+  }
+}
+
+/** The statements of TubeStore's batch reads (getMany, tubesOfResidents, notYetAtLabSwabbedBy). */
+function batchStatements(db: Db) {
+  return {
+    tubes: db.prepare("SELECT * FROM tubes WHERE site = ? AND id IN (SELECT value FROM json_each(?))"),
+    residents: db.prepare(
+      "SELECT resident, tube FROM swabs INDEXED BY swabs_resident WHERE site = ? AND resident IN (SELECT value FROM json_each(?))",
+    ),
+    swabbedBy: db.prepare(
+      "SELECT * FROM tubes WHERE site = ? AND state IN ('open', 'sealed', 'boxed', 'dispatched') AND first_swab_at IS NOT NULL AND first_swab_at <= ?",
+    ),
+  };
 }

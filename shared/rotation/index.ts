@@ -8,5 +8,6 @@ export { checkAssignments, checkPerson, type Violation, type RuleName } from "./
 export { checkSwap, type SwapOutcome } from "./swap.ts";
 export { repairFromMinute, type RepairResult, type Replacement } from "./repair.ts";
 export { replanFrom } from "./replan.ts";
+export { openSeats, standbyFor } from "./standby.ts";
 export { deskStints, ppeRuns, type DeskStint } from "./stints.ts";
 export { dutyShare } from "./duty-share.ts";

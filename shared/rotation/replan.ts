@@ -11,6 +11,7 @@ import { runRotation } from "./engine.ts";
 import { PersonState, recordWork } from "./person.ts";
 import { layout } from "./positions.ts";
 import { rankedPools } from "./plan.ts";
+import { standbyFor } from "./standby.ts";
 
 /**
  * The rotation re-planned from `minute` (rounded up to the slot grid) for `requests`, keeping every
@@ -45,6 +46,7 @@ export function replanFrom(scenario: Scenario, assignments: MinuteAssignment[], 
   const future = deskAssignments(ctx, lay, run);
   const out: MinuteAssignment[] = [];
   const staffIds = new Set([...pastBy.keys(), ...[...future.keys()].map((x) => ctx.people[x].id)]);
+  const workOf = new Map<string, MinuteAssignment[]>();
   for (const staff of [...staffIds].sort()) {
     const mine = pastBy.get(staff) ?? [];
     const p = ctx.personById.get(staff);
@@ -55,6 +57,14 @@ export function replanFrom(scenario: Scenario, assignments: MinuteAssignment[], 
       if (joined) joined.end = f.end;
       else work.push({ ...f, id: `${staff}-${n++}` });
     }
+    workOf.set(staff, work);
+  }
+  // standby from `from` on for the people the re-planned rotation uses (the layout starts at `from`)
+  const standby = standbyFor(ctx, lay, new Map([...future.keys()].map((x) => [x, workOf.get(ctx.people[x].id)!])));
+  for (const [x, list] of standby) workOf.get(ctx.people[x].id)!.push(...list);
+  for (const staff of [...staffIds].sort()) {
+    const mine = pastBy.get(staff) ?? [];
+    const work = workOf.get(staff)!;
     const pastBreaks = mine.filter((a) => !isWork(a) && assignments.some((o) => o.id === a.id && o.end <= from));
     const breaks = breaksBetween(ctx, staff, work).filter((b) => b.end > from && !pastBreaks.some((o) => o.start === b.start))
       .map((b) => ({ ...b, id: `${b.id}-at${b.start}` }));

@@ -42,8 +42,8 @@ export function openSeats({ grid, positions, openAt }: Layout): Map<string, Seat
 const mealKey = (list: MinuteAssignment[]) => list.filter((a) => a.activity === "meal").map((a) => `${a.start}-${a.end}`).join(",");
 
 /**
- * Standby assignments for the people the rotation uses, given each one's desk assignments (time
- * order, ids set): within each rest that the heat does not demand, at the point of the person's
+ * Standby assignments for the people the rotation uses, given each one's work (desk assignments
+ * with ids set, and any standby already kept, as in a re-plan): within each rest that the heat does not demand, at the point of the person's
  * next desk (else their last), on slots where that point has an open seat of their role with
  * nobody yet standing by for it; each piece as long as every rule allows. People are taken in
  * roster order, so the same rotation gives the same standby.
@@ -109,7 +109,8 @@ export function standbyFor(ctx: RotationContext, lay: Layout, desk: Map<number, 
       }
     }
     if (added.length === 0) continue;
-    added.forEach((a, k) => { a.id = `${person.id}-standby-${k + 1}`; });
+    const had = work.filter((a) => a.activity === "standby").length; // a re-plan keeps earlier standby
+    added.forEach((a, k) => { a.id = `${person.id}-standby-${had + k + 1}`; });
     out.set(x, added);
   }
   return out;
