@@ -103,6 +103,21 @@ describe("desk events", () => {
     expect(r.body.results[1].flag).to.include({ code: "RESIDENT_IN_TWO_TUBES" });
   });
 
+  it("judges each swab of one batch against the swabs before it in that batch", async () => {
+    const events = [
+      ...tubeEvents("a", "T0001", ["R1", "R1"], "2021-08-03T08:00:00+08:00", "north-gate", 1, true),
+      ...tubeEvents("b", "T0002", ["R1"], "2021-08-03T08:02:00+08:00", "north-gate", 2, false),
+      ...tubeEvents("c", "T0003", ["R1"], "2021-08-03T08:03:00+08:00", "north-gate", 1, false),
+    ];
+    const r = await post(events);
+    const of = (id: string) => r.body.results.find((x: any) => x.id === id);
+    expect(of("a-s0").status).to.equal("applied");
+    expect(of("a-s1").error).to.include({ code: "RESIDENT_ALREADY_IN_TUBE", path: "$.events[2].resident" });
+    // T0001 was sealed earlier in the batch: only an open tube makes a second one suspect.
+    expect(of("b-s0")).to.deep.equal({ id: "b-s0", status: "applied" });
+    expect(of("c-s0").flag).to.deep.include({ code: "RESIDENT_IN_TWO_TUBES", tubes: ["T0002"] });
+  });
+
   it("keeps both the desk's time and the server's receipt time", async () => {
     t.clock.set("2021-08-03T09:30:00+08:00");
     await post(tubeEvents("d1", "T0001", ["R1"], "2021-08-03T08:00:00+08:00", "north-gate", 1, false));

@@ -12,7 +12,10 @@ export const TUBE_REFRESH_MS = 30_000;
 let last: { site: string; fetchedAt: number; ages: TubeAges } | undefined;
 let inFlight: Promise<void> | undefined;
 
-/** The colour a tube's age earns: `late` past the time to send it, `warn` from the warning age. */
+/**
+ * The colour a tube's age earns: `late` past the time to send it, `warn` from the warning age.
+ * @example ageClass({ ageMinutes: 180, … }, { sendWithinMinutes: 205, warnFromMinutes: 175 }) // "warn"
+ */
 export function ageClass(tube: TubeAge, ages: Pick<TubeAges, "sendWithinMinutes" | "warnFromMinutes">): "late" | "warn" | "ok" {
   if (tube.ageMinutes === null) return "ok";
   if (tube.ageMinutes >= ages.sendWithinMinutes) return "late";

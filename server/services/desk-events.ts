@@ -147,7 +147,7 @@ function applyOne(
       if (tube) throw errors.tubeExists(e.tube);
       tubes.open(site, e.tube, e.point, e.desk, atMs);
       tubes.addCustody(site, e.tube, { at: atMs, state: "open", holder, box: null });
-      cache.opened(site, e.tube, e.point, e.desk, atMs);
+      cache.opened(e.tube, e.point, e.desk, atMs);
       return undefined;
     }
     case "swab": {
@@ -202,9 +202,9 @@ class TubeCache {
   }
 
   /** A tube this batch just opened, as `tubes.open` stored it. */
-  opened(site: string, id: string, point: string, desk: number, at: number): void {
+  opened(id: string, point: string, desk: number, at: number): void {
     this.known.set(id, {
-      site,
+      site: this.site,
       id,
       point,
       desk,
