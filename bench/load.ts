@@ -64,7 +64,9 @@ async function runLoader(): Promise<void> {
     const result = (await autocannon({
       url: options.base,
       connections: options.connections,
-      ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? 5 }),
+      // A fixed-amount run ends only at autocannon's next sampling tick (1 s by default), which
+      // rounded short runs up to whole seconds and capped the measured rate; sample finely instead.
+      ...(options.amount ? { amount: options.amount, sampleInt: 10 } : { duration: options.seconds ?? 5 }),
       requests: [request],
     })) as unknown as {
       duration: number;
