@@ -39,24 +39,5 @@ export interface AlertPage {
   more: boolean;
 }
 
-/** One tube in `GET /api/v1/sites/:site/tubes` (lead, lab). */
-export interface TubeAge {
-  id: string;
-  point: string;
-  desk: number;
-  state: "open" | "sealed" | "boxed" | "dispatched";
-  swabs: number;
-  firstSwabAt: string | null;
-  ageMinutes: number | null;
-  sendBy: string | null;
-  box?: string;
-}
-
-export interface TubeAges {
-  now: string;
-  maxTubeAgeMinutes: number;
-  labTravelMinutes: number;
-  sendWithinMinutes: number;
-  warnFromMinutes: number;
-  tubes: TubeAge[];
-}
+/** `GET /api/v1/sites/:site/tubes` (lead, lab). */
+export type { TubeAge, TubeAges } from "../../shared/live/tube-ages.ts";
