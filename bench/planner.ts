@@ -2,7 +2,7 @@
 // plan in well under 10 s): a seeded generator for such a district on a hot day, and a timer.
 import type { Role, Scenario } from "../shared/scenario/schema.ts";
 import { makePlan, type PlanOptions } from "../shared/plan/make.ts";
-import { seededUniform } from "../shared/queue/mmc-sim.ts";
+import { seededUniform } from "../shared/random.ts";
 
 const DAY = "2022-07-14";
 const at = (h: number, m = 0) => `${DAY}T${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:00+08:00`;

@@ -11,6 +11,8 @@ import { join } from "node:path";
 import { io as connect } from "socket.io-client";
 import { codesFromBanner, startChild, type Child } from "./support/child.ts";
 import type { QueueEvent } from "../shared/live/events.ts";
+import { seededUniform } from "../shared/random.ts";
+import type { DeskEventInput as DeskEvent } from "../server/services/desk-events.ts";
 
 const LEAD = "CRASHTESTLEAD";
 const SITE = "yiyuan";
@@ -18,28 +20,6 @@ const POOL = 10;
 const HEADCOUNT = 100_000;
 const KILLS = 21;
 const SEED = 20210803;
-
-/** A small seeded generator (mulberry32): the same kill moments on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface DeskEvent {
-  id: string;
-  type: "tube.open" | "swab" | "tube.seal";
-  at: string;
-  point: string;
-  desk: number;
-  tube: string;
-  resident?: string;
-}
 
 /** One desk's stream of events, tube after tube, and what the server has confirmed of it. */
 class DeskStream {
@@ -132,7 +112,7 @@ describe("crash safety under SIGKILL", function () {
       });
       expect(r.status).to.equal(200);
     }
-    const random = seeded(SEED);
+    const random = seededUniform(SEED);
 
     for (let round = 0; round <= KILLS; round++) {
       // 1. What the desks never saw answered goes again, first; it lands once.

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { io as connect, type Socket } from "socket.io-client";
 import { codesFromBanner, freePort, startChild, type Child } from "./support/child.ts";
 import type { ClientToServerEvents, QueueEvent, RotationEvent, ServerToClientEvents } from "../shared/live/events.ts";
+import type { DeskEventInput as DeskEvent } from "../server/services/desk-events.ts";
 
 const LEAD = "RECONNECTLEAD";
 const SITE = "yiyuan";
@@ -17,16 +18,6 @@ const WITHIN_MS = 10_000;
 const PAGE_RECONNECT = { reconnectionDelay: 1000, reconnectionDelayMax: 10_000 };
 
 type Live = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-interface DeskEvent {
-  id: string;
-  type: "tube.open" | "swab" | "tube.seal";
-  at: string;
-  point: string;
-  desk: number;
-  tube: string;
-  resident?: string;
-}
 
 /**
  * The staff page's outbox (client/staff/outbox.ts) in Node: events are kept with their ids until

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { pickupLimit, schedulePickups } from "../shared/transport/pickups.ts";
 import { boxLoads } from "../shared/transport/boxes.ts";
-import { seededUniform } from "../shared/queue/mmc-sim.ts";
+import { seededUniform } from "../shared/random.ts";
 
 /** Every swab taken at minute m is picked up by m + limit. */
 function allInTime(served: Float64Array, pickups: number[], limit: number): boolean {

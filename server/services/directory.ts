@@ -1,22 +1,9 @@
 // The public directory of sites (for the pages): names, points, the plan in force and its
 // call-ups, and the server's clock. Buildings and points are public; no person is named.
 import type { AppContext } from "../app.ts";
+import type { Directory } from "../../shared/live/directory.ts";
 
-export interface Directory {
-  /** The server's clock (ms): pages follow a simulated day by it. */
-  now: number;
-  sites: {
-    id: string;
-    name: string;
-    timezone: string;
-    district?: string;
-    city?: string;
-    poolSize: number;
-    points: { id: string; name: string; shelter: string; desks: number; location?: { lat: number; lng: number } }[];
-    published: { id: string; revision: number } | null;
-    callups: { building: string; buildingName: string; point: string; start: string; end: string }[];
-  }[];
-}
+export type { Directory };
 
 export function directory(context: AppContext): Directory {
   return {

@@ -1,20 +1,7 @@
 // A seeded stochastic M/M/c line (Poisson arrivals, exponential swabs, first in first out): the
 // check that the planner's fluid queue and Erlang C describe the same steady state.
 
-/**
- * A small seeded generator (mulberry32) of uniforms in [0, 1): same seed, same sequence.
- * @example seededUniform(1)() // 0.6270739405881613
- */
-export function seededUniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededUniform } from "../random.ts";
 
 export interface SimulatedLine {
   /** Share of people who waited at all. */
