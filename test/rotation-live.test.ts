@@ -1,35 +1,14 @@
 // Live rotations: each person hears their own assignments when they change, is called to desks,
 // relieved after N tubes; swaps and "unwell" re-check the rules and alert the lead.
 import { expect } from "chai";
-import { call, collect, LEAD_CODE, login, next, socket, startBoothSite, startServer, tubeEvents, type TestServer, type TestSocket } from "./support/server.ts";
-import { BOOTH_SITE } from "./support/plan.ts";
+import { call, collect, next, type TestSocket, tubeEvents, useBoothSite } from "./support/server.ts";
 
 describe("live rotations", () => {
-  let t: TestServer;
-  let lead: string;
-  let codes: Record<string, string>;
-  const sockets: TestSocket[] = [];
-  const open = async (token?: string) => {
-    const s = await socket(t.base, token);
-    sockets.push(s);
-    return s;
-  };
-  const as = (staff: string) => login(t.base, codes[staff]);
-  const api = (method: string, path: string, token: string, body?: unknown) => call(t.base, method, `/api/v1/sites/${BOOTH_SITE}${path}`, { token, body });
-
-  beforeEach(async () => {
-    t = await startServer({ at: "2021-08-03T07:30:00+08:00" });
-    lead = await login(t.base, LEAD_CODE);
-    codes = (await startBoothSite(t, lead)).codes.staff;
-  });
-  afterEach(async () => {
-    for (const s of sockets.splice(0)) s.close();
-    await t.close();
-  });
+  const site = useBoothSite();
+  const { open, as, api } = site;
 
   it("sends a staff member their own assignments on connect, and only theirs", async () => {
-    const s = await socket(t.base, await as("bai-xue"));
-    sockets.push(s);
+    const s = await open(await as("bai-xue"));
     const r = await next(s, "rotation");
     expect(r.staff).to.equal("bai-xue");
     expect(r.assignments.map((a) => a.staff)).to.satisfy((xs: string[]) => xs.length === 3 && xs.every((x) => x === "bai-xue"));
@@ -40,13 +19,13 @@ describe("live rotations", () => {
     expect(mine.status).to.equal(200);
     expect(mine.body.assignments.every((a: any) => a.staff === "wang-ke")).to.equal(true);
     expect(mine.body).not.to.have.property("callups");
-    const all = await api("GET", "/plans/current", lead);
+    const all = await api("GET", "/plans/current", site.lead);
     expect(new Set(all.body.assignments.map((a: any) => a.staff)).size).to.be.greaterThan(5);
   });
 
   it("calls a person to their desk when it comes due", async () => {
     const s = await open(await as("bai-xue"));
-    t.clock.set("2021-08-03T07:56:00+08:00");
+    site.t.clock.set("2021-08-03T07:56:00+08:00");
     const c = await next(s, "call");
     expect(c).to.include({ staff: "bai-xue", point: "north-gate", desk: 1, reason: "rotation" });
   });
@@ -58,16 +37,16 @@ describe("live rotations", () => {
     await next(ys, "rotation", (r) => r.reason === "connect");
     const proposed = await api("POST", "/swaps", bai, { assignment: "bai-xue-1000", to: "yang-jianpeng" });
     expect(proposed.status).to.equal(201);
-    expect((await api("POST", `/swaps/${proposed.body.id}/approve`, lead)).status).to.equal(409); // not accepted yet
+    expect((await api("POST", `/swaps/${proposed.body.id}/approve`, site.lead)).status).to.equal(409); // not accepted yet
     expect((await api("POST", `/swaps/${proposed.body.id}/accept`, bai)).status).to.equal(403); // only the taker accepts
     expect((await api("POST", `/swaps/${proposed.body.id}/accept`, yang)).body.state).to.equal("accepted");
-    const before = (await api("GET", "/plans/current", lead)).body.assignments;
+    const before = (await api("GET", "/plans/current", site.lead)).body.assignments;
     const pushed = next(ys, "rotation", (r) => r.reason === "swap");
-    const approved = await api("POST", `/swaps/${proposed.body.id}/approve`, lead);
+    const approved = await api("POST", `/swaps/${proposed.body.id}/approve`, site.lead);
     expect(approved.status).to.equal(200);
     expect(approved.body.state).to.equal("approved");
     expect((await pushed).assignments.filter((a) => a.activity === "desk").map((a) => a.start.slice(11, 16))).to.deep.equal(["10:00"]);
-    const after = (await api("GET", "/plans/current", lead)).body.assignments;
+    const after = (await api("GET", "/plans/current", site.lead)).body.assignments;
     // Work (desk and standby) changes only in the swapped assignment; rests follow the work.
     const work = (list: any[]) => list.filter((a) => a.activity === "desk" || a.activity === "standby");
     const changed = work(after).filter((a: any) => JSON.stringify(a) !== JSON.stringify(before.find((b: any) => b.id === a.id)));
@@ -94,18 +73,18 @@ describe("live rotations", () => {
     const bai = await as("bai-xue");
     const p = await api("POST", "/swaps", bai, { assignment: "bai-xue-1000", to: "yang-jianpeng" });
     await api("POST", `/swaps/${p.body.id}/accept`, await as("yang-jianpeng"));
-    const r = await api("POST", `/swaps/${p.body.id}/reject`, lead, { reason: "keep the pairs" });
+    const r = await api("POST", `/swaps/${p.body.id}/reject`, site.lead, { reason: "keep the pairs" });
     expect(r.body).to.include({ state: "rejected", reason: "keep the pairs" });
-    const plan = (await api("GET", "/plans/current", lead)).body;
+    const plan = (await api("GET", "/plans/current", site.lead)).body;
     expect(plan.assignments.find((a: any) => a.id === "bai-xue-1000").staff).to.equal("bai-xue");
   });
 
   it("takes an unwell person off at once, calls the nearest rested sampler, and alerts the lead", async () => {
-    t.clock.set("2021-08-03T09:10:00+08:00");
+    site.t.clock.set("2021-08-03T09:10:00+08:00");
     const samplers = ["bai-xue", "wang-ke", "li-jing", "zhao-lei", "sun-yue", "gao-lin", "yang-jianpeng"];
     const phones = new Map<string, TestSocket>();
     for (const p of samplers) phones.set(p, await open(await as(p)));
-    const leadSocket = await open(lead);
+    const leadSocket = await open(site.lead);
     const alerted = next(leadSocket, "alert", (a) => a.kind === "unwell");
     const r = await api("POST", "/staff/chen-chen/unwell", await as("chen-chen"), { reason: "dizzy" });
     expect(r.status).to.equal(200);
@@ -117,7 +96,7 @@ describe("live rotations", () => {
     const call = await next(phones.get(first.staff)!, "call", (c) => c.reason === "relief");
     expect(call).to.include({ point: "north-gate", desk: 1 });
     expect((await alerted).message).to.match(/chen-chen/);
-    const plan = (await api("GET", "/plans/current", lead)).body;
+    const plan = (await api("GET", "/plans/current", site.lead)).body;
     const hers = plan.assignments.filter((a: any) => a.staff === "chen-chen");
     expect(hers.every((a: any) => Date.parse(a.end) <= Date.parse("2021-08-03T09:10:00+08:00"))).to.equal(true);
     // The desk she left is staffed or named as a gap, every minute to noon.
@@ -132,8 +111,8 @@ describe("live rotations", () => {
   });
 
   it("calls the standby sampler after the set number of tubes at a desk", async () => {
-    t.clock.set("2021-08-03T08:20:00+08:00");
-    expect((await api("PUT", "/settings", lead, { swapAfterTubes: 2 })).status).to.equal(200);
+    site.t.clock.set("2021-08-03T08:20:00+08:00");
+    expect((await api("PUT", "/settings", site.lead, { swapAfterTubes: 2 })).status).to.equal(200);
     const gao = await open(await as("gao-lin"));
     const bai = await as("bai-xue");
     const calls = collect(gao, "call");
@@ -146,26 +125,26 @@ describe("live rotations", () => {
   });
 
   it("re-publishing tells everyone their rotation and alerts the lead to the plan's gaps", async () => {
-    const leadSocket = await open(lead);
+    const leadSocket = await open(site.lead);
     const bai = await open(await as("bai-xue"));
     await next(bai, "rotation", (r) => r.reason === "connect");
-    const plan = (await api("GET", "/plans/current", lead)).body;
+    const plan = (await api("GET", "/plans/current", site.lead)).body;
     const gap = next(leadSocket, "alert", (a) => a.kind === "gap");
     const replan = next(bai, "rotation", (r) => r.reason === "replan");
-    expect((await api("POST", `/plans/${plan.id}/publish`, lead)).status).to.equal(200);
+    expect((await api("POST", `/plans/${plan.id}/publish`, site.lead)).status).to.equal(200);
     expect((await gap).message).to.match(/4 gap/);
     expect((await replan).assignments).to.have.length(3);
   });
 
   it("alerts the lead when the heat category rises", async () => {
-    const leadSocket = await open(lead);
-    t.clock.set("2021-08-03T09:00:30+08:00");
+    const leadSocket = await open(site.lead);
+    site.t.clock.set("2021-08-03T09:00:30+08:00");
     const heat = await next(leadSocket, "alert", (a) => a.kind === "heat");
     expect(heat.message).to.match(/from 1 to 3/);
   });
 
   it("calls someone rested to a desk when the person there asks for relief", async () => {
-    t.clock.set("2021-08-03T08:20:00+08:00");
+    site.t.clock.set("2021-08-03T08:20:00+08:00");
     const gao = await open(await as("gao-lin"));
     const called = next(gao, "call", (c) => c.reason === "relief");
     const r = await api("POST", "/staff/bai-xue/relief", await as("bai-xue"), {});

@@ -1,35 +1,16 @@
 // Swap offers are pushed (PRODUCT.md C5): the proposer, the person asked and the lead hear each
 // step of a swap at once, over real sockets; nobody else does.
 import { expect } from "chai";
-import { call, LEAD_CODE, login, next, socket, startBoothSite, startServer, type TestServer, type TestSocket } from "./support/server.ts";
+import { next, useBoothSite } from "./support/server.ts";
 import { BOOTH_SITE } from "./support/plan.ts";
 
 describe("swap pushes", () => {
-  let t: TestServer;
-  let lead: string;
-  let codes: Record<string, string>;
-  const sockets: TestSocket[] = [];
-  const open = async (token: string) => {
-    const s = await socket(t.base, token);
-    sockets.push(s);
-    return s;
-  };
-  const as = (staff: string) => login(t.base, codes[staff]);
-  const api = (method: string, path: string, token: string, body?: unknown) => call(t.base, method, `/api/v1/sites/${BOOTH_SITE}${path}`, { token, body });
-
-  beforeEach(async () => {
-    t = await startServer({ at: "2021-08-03T07:30:00+08:00" });
-    lead = await login(t.base, LEAD_CODE);
-    codes = (await startBoothSite(t, lead)).codes.staff;
-  });
-  afterEach(async () => {
-    for (const s of sockets.splice(0)) s.close();
-    await t.close();
-  });
+  const site = useBoothSite();
+  const { open, as, api } = site;
 
   it("tells the person asked, the proposer and the lead of an offer at once, with the shift and names", async () => {
     const bai = await as("bai-xue");
-    const [bs, ys, ls, other] = await Promise.all([open(bai), open(await as("yang-jianpeng")), open(lead), open(await as("li-jing"))]);
+    const [bs, ys, ls, other] = await Promise.all([open(bai), open(await as("yang-jianpeng")), open(site.lead), open(await as("li-jing"))]);
     const proposed = await api("POST", "/swaps", bai, { assignment: "bai-xue-1000", to: "yang-jianpeng" });
     expect(proposed.status).to.equal(201);
     for (const s of [ys, bs, ls]) {
@@ -37,7 +18,7 @@ describe("swap pushes", () => {
       expect(e).to.include({ site: BOOTH_SITE, from: "bai-xue", to: "yang-jianpeng", state: "proposed", assignment: "bai-xue-1000" });
       expect(e.fromName).to.be.a("string").and.not.equal("bai-xue");
       expect(e.shift).to.include({ point: "north-gate", desk: 1, activity: "desk" });
-      expect(Date.parse(e.at)).to.equal(t.clock.now());
+      expect(Date.parse(e.at)).to.equal(site.t.clock.now());
     }
     let heard = false;
     other.on("swap", () => (heard = true));
@@ -48,12 +29,12 @@ describe("swap pushes", () => {
   it("pushes acceptance to the lead for approval, then the approval to both people", async () => {
     const bai = await as("bai-xue");
     const yang = await as("yang-jianpeng");
-    const [bs, ys, ls] = await Promise.all([open(bai), open(yang), open(lead)]);
+    const [bs, ys, ls] = await Promise.all([open(bai), open(yang), open(site.lead)]);
     const { body: swap } = await api("POST", "/swaps", bai, { assignment: "bai-xue-1000", to: "yang-jianpeng" });
     await api("POST", `/swaps/${swap.id}/accept`, yang);
     expect(await next(ls, "swap", (x) => x.id === swap.id && x.state === "accepted")).to.include({ to: "yang-jianpeng" });
     expect((await next(bs, "swap", (x) => x.state === "accepted")).id).to.equal(swap.id);
-    expect((await api("POST", `/swaps/${swap.id}/approve`, lead)).status).to.equal(200);
+    expect((await api("POST", `/swaps/${swap.id}/approve`, site.lead)).status).to.equal(200);
     for (const s of [bs, ys, ls]) expect((await next(s, "swap", (x) => x.id === swap.id && x.state === "approved")).to).to.equal("yang-jianpeng");
   });
 
@@ -61,7 +42,7 @@ describe("swap pushes", () => {
     const bai = await as("bai-xue");
     const bs = await open(bai);
     const { body: swap } = await api("POST", "/swaps", bai, { assignment: "bai-xue-1000", to: "yang-jianpeng" });
-    await api("POST", `/swaps/${swap.id}/reject`, lead, { reason: "keep the pairs" });
+    await api("POST", `/swaps/${swap.id}/reject`, site.lead, { reason: "keep the pairs" });
     expect(await next(bs, "swap", (x) => x.state === "rejected")).to.include({ id: swap.id, reason: "keep the pairs" });
   });
 

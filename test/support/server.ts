@@ -169,6 +169,43 @@ export async function startBoothSite(t: TestServer, leadToken: string): Promise<
   return { codes: made.body.codes, plan: published.body };
 }
 
+/** The booth site, started afresh before each test, and the sockets its test opens (closed after). */
+export interface BoothSite {
+  t: TestServer;
+  lead: string;
+  codes: Record<string, string>;
+  open(token?: string): Promise<TestSocket>;
+  as(staff: string): Promise<string>;
+  api(method: string, path: string, token: string, body?: unknown): Promise<Reply>;
+}
+
+/** Registers the hooks that give each test in the calling `describe` a fresh booth site. */
+export function useBoothSite(at = "2021-08-03T07:30:00+08:00"): BoothSite {
+  const sockets: TestSocket[] = [];
+  const site = {
+    open: async (token?: string) => {
+      const s = await socket(site.t.base, token);
+      sockets.push(s);
+      return s;
+    },
+    as: (staff: string) => login(site.t.base, site.codes[staff]),
+    api: async (method: string, path: string, token: string, body?: unknown) => {
+      const { BOOTH_SITE } = await import("./plan.ts");
+      return call(site.t.base, method, `/api/v1/sites/${BOOTH_SITE}${path}`, { token, body });
+    },
+  } as BoothSite;
+  beforeEach(async () => {
+    site.t = await startServer({ at });
+    site.lead = await login(site.t.base, LEAD_CODE);
+    site.codes = (await startBoothSite(site.t, site.lead)).codes.staff;
+  });
+  afterEach(async () => {
+    for (const s of sockets.splice(0)) s.close();
+    await site.t.close();
+  });
+  return site;
+}
+
 /** A fingerprint of everything a write could change: equal fingerprints, nothing changed. */
 export function storeFingerprint(store: Store): string {
   const tables = ["sites", "access_codes", "plans", "desk_events", "tubes", "swabs", "custody", "boxes", "queue_counts", "swaps", "site_settings"];
