@@ -1,4 +1,4 @@
-// The bench's JSON turned into table rows, each with its same-run baseline and its target (issue 7).
+// The bench's JSON turned into table rows, each with its same-run baseline and its target (docs/benchmarks.md).
 import type { PlannerBench } from "./planner.ts";
 import type { RotationQuality } from "./offline.ts";
 import type { IngestFigures } from "./ingest.ts";

@@ -1,4 +1,4 @@
-// Two HTTP hot paths against a bare Express handler in the same run (issue 7): one desk event per
+// Two HTTP hot paths against a bare Express handler in the same run (docs/benchmarks.md): one desk event per
 // request, and the public queue snapshot (plus its ETag hits). The contenders run in turn, thrice,
 // and keeps each side's best, so a burst of someone else's work on this shared machine hurts both.
 import { startBenchServer, type BenchServer } from "./server.ts";

@@ -1,4 +1,4 @@
-// Desk-event ingestion (issue 5 and 7 figures): swabs a second through HTTP batches of 50, as a
+// Desk-event ingestion (docs/benchmarks.md): swabs a second through HTTP batches of 50, as a
 // share of the raw better-sqlite3 insert rate of the same rows in the same run; and the desk
 // events the load generator sends (batches, or one swab a request).
 import { mkdtempSync, rmSync } from "node:fs";

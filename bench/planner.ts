@@ -1,4 +1,4 @@
-// The planner's speed on a district (issue 3: ~60,000 residents, 30 points, 90 desks, 300 staff
+// The planner's speed on a district (docs/benchmarks.md: ~60,000 residents, 30 points, 90 desks, 300 staff
 // plan in well under 10 s): a seeded generator for such a district on a hot day, and a timer.
 import type { Role, Scenario } from "../shared/scenario/schema.ts";
 import { makePlan, type PlanOptions } from "../shared/plan/make.ts";

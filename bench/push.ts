@@ -1,4 +1,4 @@
-// Live pushes (issue 7): latency from a swab to its `queue` push at every one of N subscribed
+// Live pushes (docs/benchmarks.md): latency from a swab to its `queue` push at every one of N subscribed
 // sockets (p50, p99), the server's event-loop delay p99 meanwhile, and the server's memory per
 // 1,000 subscribers. The server runs in one child; the sockets in others.
 import type { ChildProcess } from "node:child_process";

@@ -1,4 +1,4 @@
-// `npm run bench`: every speed figure of issues 3, 5 and 7 as one JSON object on stdout, and a
+// `npm run bench`: every speed figure of docs/benchmarks.md as one JSON object on stdout, and a
 // short table on stderr. Servers, load and sockets run in child processes on loopback; each HTTP
 // figure is a ratio to a baseline measured in the same run, since this machine is shared and noisy.
 // `npm run bench -- --only http,push` runs some parts.

@@ -1,4 +1,4 @@
-// The soak's server (issue 8): `tenfold serve` as bin/tenfold.mjs runs it — the same store, app
+// The soak's server (docs/reliability.md): `tenfold serve` as bin/tenfold.mjs runs it — the same store, app
 // and logger — but on a clock running SOAK_SPEED times fast from SOAK_START, shared with the
 // simulator through SOAK_WALL0, so a whole day passes in minutes against a real child process.
 import { pino } from "pino";

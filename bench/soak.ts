@@ -1,4 +1,4 @@
-// `npm run soak` (issue 8): a whole simulated day at 60× against a real server in a child process,
+// `npm run soak` (docs/reliability.md): a whole simulated day at 60× against a real server in a child process,
 // on a temp SQLite file: the simulator (server/simulate/day.ts) drives every desk of the example
 // site through the public API while a crowd of residents' sockets follows the queues. Reports the
 // server's memory (RSS sampled every few seconds) and fails on any error-level line in its log.

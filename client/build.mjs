@@ -1,4 +1,4 @@
-// Builds the three pages into client/dist with esbuild: bundled, minified, no CDN (issue 6).
+// Builds the three pages into client/dist with esbuild: bundled, minified, no CDN (docs/api.md C9).
 // Runs at `npm install` (prepare) so a fresh clone serves its pages with no further step.
 // `node client/build.mjs --sizes` also prints each page's JS + CSS gzipped (the resident page must
 // stay under 50 KB for a cheap phone).

@@ -1,4 +1,4 @@
-// The app factory (STYLE.md, after Hono): everything the server needs comes in as arguments, so
+// The app factory (after Hono): everything the server needs comes in as arguments, so
 // tests start it in-process on port 0 with a `:memory:` store and a fake clock.
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
@@ -133,7 +133,7 @@ function errorHandler(logger: Logger) {
     else if (isBodyParserError(err)) error = new TenfoldError(400, "BAD_BODY", (err as Error).message);
     // A path with broken percent-encoding (the router's URIError) or a body that will not
     // decompress (zlib, under Content-Encoding) comes with a 4xx status of its own but no body-parser
-    // `type`: it is the client's mistake, not a 500 logged as a server error (issue 8's fuzzer).
+    // `type`: it is the client's mistake, not a 500 logged as a server error (the hostile-input fuzzer, test/fuzz.test.ts).
     else if (clientErrorStatus(err) !== undefined) error = new TenfoldError(clientErrorStatus(err)!, "BAD_REQUEST", (err as Error).message);
     else {
       logger.error({ err, url: req.originalUrl }, "unhandled error");

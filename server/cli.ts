@@ -1,4 +1,4 @@
-// The command line (PRODUCT.md "Public contract"): check, plan, serve, simulate.
+// The command line docs/api.md: check, plan, serve, simulate.
 import { readFileSync } from "node:fs";
 import { validateScenario } from "../shared/scenario/validate.ts";
 import { formatProblems } from "../shared/scenario/problems.ts";

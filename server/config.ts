@@ -1,4 +1,4 @@
-// Server settings from the environment (PRODUCT.md "Public contract"), merged over defaults.
+// Server settings from the environment docs/api.md, merged over defaults.
 import { join } from "node:path";
 
 export interface Config {

@@ -1,4 +1,4 @@
-// One catalogue of coded errors (STYLE.md, after Fastify's lib/errors.js): handlers throw these,
+// One catalogue of coded errors (the style guide, after Fastify's lib/errors.js): handlers throw these,
 // one middleware renders them as `{error: {code, message, path?}}` with the status they carry.
 import type { Problem } from "../shared/scenario/problems.ts";
 

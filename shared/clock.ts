@@ -1,5 +1,5 @@
 // Time enters the system only through a Clock, so a simulated day can run at 60× and tests can
-// hold time still (STYLE.md: "no Date.now() in the domain").
+// hold time still (the style guide: "no Date.now() in the domain").
 export interface Clock {
   /** Milliseconds since the epoch. */
   now(): number;

@@ -1,5 +1,5 @@
 // Seeded randomness: the domain may use chance only through a seed, so every run is repeatable
-// (STYLE.md: "no randomness without a seed").
+// (the style guide: "no randomness without a seed").
 
 /**
  * A small seeded generator (mulberry32) of uniforms in [0, 1): same seed, same sequence.

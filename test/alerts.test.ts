@@ -1,4 +1,4 @@
-// The alert log (PRODUCT.md C5–C7): every alert pushed to the lead is kept, numbered per site, and
+// The alert log (docs/api.md C5–C7): every alert pushed to the lead is kept, numbered per site, and
 // listed to a lead who connects late; only the lead may read it, since alerts may name residents.
 import { expect } from "chai";
 import { call, LEAD_CODE, login, next, socket, startServer, tubeEvents, type TestServer, type TestSocket } from "./support/server.ts";

@@ -1,4 +1,4 @@
-// Every route × every role × own and other site (PRODUCT.md C10): who may call what.
+// Every route × every role × own and other site (docs/api.md C10): who may call what.
 import { expect } from "chai";
 import { call, LEAD_CODE, login, startBoothSite, startServer, storeFingerprint, type TestServer } from "./support/server.ts";
 

@@ -1,4 +1,4 @@
-// Tokens under attack (PRODUCT.md C10): expired, tampered, forged, other-site and other-role tokens
+// Tokens under attack (docs/api.md C10): expired, tampered, forged, other-site and other-role tokens
 // are refused on every guarded route and at the Socket.IO handshake, and nothing a resident or any
 // passer-by can read — public answers, queue pushes, error messages — carries a resident's id or a
 // staff member's name. test/auth.test.ts covers one tampered and one expired token on one route;

@@ -1,4 +1,4 @@
-// The three pages in a real browser (issue 6): Debian's Chromium driven by playwright-core against
+// The three pages in a real browser (docs/api.md C9): Debian's Chromium driven by playwright-core against
 // the app in-process, with screenshots of each page at phone and laptop size.
 import { expect } from "chai";
 import { execFileSync } from "node:child_process";

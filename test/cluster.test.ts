@@ -1,4 +1,4 @@
-// Two nodes sharing one store and Redis (PRODUCT.md C11): a write on one node reaches sockets on
+// Two nodes sharing one store and Redis (docs/api.md C11): a write on one node reaches sockets on
 // the other, once each.
 import { expect } from "chai";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";

@@ -1,4 +1,4 @@
-// Crash safety (PRODUCT.md C11, DOMAIN.md "Lessons from failures"): a real server taking desk
+// Crash safety (docs/api.md C11, docs/domain.md "Lessons from failures"): a real server taking desk
 // batches from four desks is killed with SIGKILL at seeded random moments; after every restart each
 // acknowledged event is stored exactly once, no tube holds more than its pool size, the chain of
 // custody has no doubled step, the queue is rebuilt from the file, and every batch the desks never

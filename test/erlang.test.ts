@@ -3,7 +3,7 @@ import { desksForMeanWait, erlangC, mmc } from "../shared/queue/erlang.ts";
 import { simulateMmc } from "../shared/queue/mmc-sim.ts";
 
 describe("Erlang C", () => {
-  it("gives DOMAIN.md's check values: λ 240/h, μ 60/h, 5 desks wait with 0.554, 0.55 min, line 2.2", () => {
+  it("gives the check values of docs/domain.md: λ 240/h, μ 60/h, 5 desks wait with 0.554, 0.55 min, line 2.2", () => {
     const f = mmc(240, 60, 5);
     expect(f.utilisation).to.equal(0.8);
     expect(f.probabilityOfWait).to.be.closeTo(0.554, 0.0005);

@@ -1,4 +1,4 @@
-// Exports and roster import (PRODUCT.md C9 and "Exports"): the plan as .xlsx, a person's shifts as
+// Exports and roster import (docs/api.md C9 and "Exports"): the plan as .xlsx, a person's shifts as
 // .ics (with `?token=` for calendar apps), the site's scenario, and a roster read from Excel or CSV.
 import { expect } from "chai";
 import ExcelJS from "exceljs";

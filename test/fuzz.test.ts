@@ -1,4 +1,4 @@
-// Hostile input (PRODUCT.md C10, C11): fast-check over every route the app has (read from its
+// Hostile input (docs/api.md C10, C11): fast-check over every route the app has (read from its
 // router, so a route added later is fuzzed too): bodies, path parameters, query strings and headers,
 // plus oversize bodies, deep nesting, wrong content types and encodings, odd unicode and SQL-looking
 // strings. No answer is a 5xx, every answer comes in bounded time, and a refused request leaves

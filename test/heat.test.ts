@@ -6,11 +6,11 @@ import {
 import { site, yiyuan, min } from "./support/rotation-site.ts";
 
 describe("heat: WBGT from temperature and humidity", () => {
-  it("gives 34.8 °C at 35 °C and 50% humidity (DOMAIN.md worked value)", () => {
+  it("gives 34.8 °C at 35 °C and 50% humidity (docs/domain.md worked value)", () => {
     expect(estimateWbgt(35, 50)).to.be.closeTo(34.8, 0.05);
   });
 
-  it("gives 30.9 °C at 30 °C and 60% humidity (DOMAIN.md worked value)", () => {
+  it("gives 30.9 °C at 30 °C and 60% humidity (docs/domain.md worked value)", () => {
     expect(estimateWbgt(30, 60)).to.be.closeTo(30.9, 0.05);
   });
 

@@ -1,4 +1,4 @@
-// Scenario fuzzing of the whole planner (PRODUCT.md C1 and "Plan (output) contract"): random valid
+// Scenario fuzzing of the whole planner (docs/api.md C1 and "Plan (output) contract"): random valid
 // scenarios — staff with mixed roles and gaps in their availability, several points and shelters,
 // split windows, hot days, odd rules — through `makePlan` with the project's own rotation. It never
 // throws, and the plan keeps every invariant of the contract. test/plan.property.test.ts checks the
@@ -81,7 +81,7 @@ const scenarios = fc
     rules: r.rules,
   }));
 
-/** Every invariant of PRODUCT.md's plan contract that can be read off the plan alone. */
+/** Every invariant of the plan contract of docs/api.md that can be read off the plan alone. */
 function invariantsBroken(s: Scenario, plan: Plan): string[] {
   const broken: string[] = [];
   const fail = (what: string) => broken.length < 10 && broken.push(what);

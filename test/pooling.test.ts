@@ -3,7 +3,7 @@ import { poolingAdvice, reswabsExpected, testsPerPerson } from "../shared/poolin
 import { countTubes, deskShares, tubesByPoolSize } from "../shared/pooling/tubes.ts";
 
 describe("Dorfman pool-size advice", () => {
-  it("gives DOMAIN.md's check values", () => {
+  it("gives the check values of docs/domain.md", () => {
     expect(testsPerPerson(0.001, 10)).to.be.closeTo(0.110, 0.0005);
     expect(testsPerPerson(0.01, 10)).to.be.closeTo(0.196, 0.0005);
     expect(testsPerPerson(0.05, 10)).to.be.closeTo(0.501, 0.0005);

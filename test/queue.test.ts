@@ -67,7 +67,7 @@ describe("the fluid queue", () => {
     expect(mmc(240, 60, 5).meanWait * 60).to.be.below(1);
   });
 
-  it("agrees with DOMAIN.md above capacity: the line grows by (λ − cμ)·T", () => {
+  it("agrees with docs/domain.md above capacity: the line grows by (λ − cμ)·T", () => {
     // λ = 6/min on 1 desk of 3/min for 60 minutes: the line grows by 180
     const day = hourDay();
     const trace = runFluidQueue(day, filled(60, 6), filled(60, 3));

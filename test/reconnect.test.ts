@@ -1,4 +1,4 @@
-// Reconnects (PRODUCT.md C11): residents' queue boards, staff phones and the lead's board come back
+// Reconnects (docs/api.md C11): residents' queue boards, staff phones and the lead's board come back
 // by themselves after the server restarts, with the current state within seconds; a desk's offline
 // outbox, filled while the server was down, flushes once it is back with nothing counted twice.
 import { expect } from "chai";

@@ -1,4 +1,4 @@
-// Scale-out (PRODUCT.md C11, issue 7): two tenfold nodes and a real redis-server, each its own
+// Scale-out (docs/api.md C11): two tenfold nodes and a real redis-server, each its own
 // process. Node A holds the example site (its SQLite file); node B holds none and relays. A
 // resident on B sees swabs posted to A; after A, B or Redis restarts, pushes resume and
 // subscribers get the current state.

@@ -1,4 +1,4 @@
-// Editing a site in place (PRODUCT.md C9, C10): the lead sends the whole scenario again under the
+// Editing a site in place (docs/api.md C9, C10): the lead sends the whole scenario again under the
 // same id; it is validated like a new one, new staff get codes, staff taken off lose theirs, and
 // plans already made stay as they were.
 import { expect } from "chai";

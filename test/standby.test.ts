@@ -1,4 +1,4 @@
-// Standby (issue 4: "standby people where they give instant relief"): rested, qualified people the
+// Standby (docs/api.md C5: standby people give instant relief): rested, qualified people the
 // plan already uses stand by at a point with open desks; standby is work time and time in PPE, never
 // the rest a stint earns or a meal; repair calls the people standing by at the point first.
 import { expect } from "chai";

@@ -1,4 +1,4 @@
-// Swap offers are pushed (PRODUCT.md C5): the proposer, the person asked and the lead hear each
+// Swap offers are pushed (docs/api.md C5): the proposer, the person asked and the lead hear each
 // step of a swap at once, over real sockets; nobody else does.
 import { expect } from "chai";
 import { next, useBoothSite } from "./support/server.ts";

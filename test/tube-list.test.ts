@@ -1,4 +1,4 @@
-// Tubes on the way to the lab with their ages (PRODUCT.md C3, C6): the lead and the lab list them
+// Tubes on the way to the lab with their ages (docs/api.md C3, C6): the lead and the lab list them
 // by state, aged by the server's clock against maxTubeAgeMinutes − labTravelMinutes; no resident ids.
 import { expect } from "chai";
 import { call, LEAD_CODE, login, startBoothSite, startServer, tubeEvents, type TestServer } from "./support/server.ts";

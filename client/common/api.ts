@@ -1,4 +1,4 @@
-// Calls to the tenfold HTTP API (PRODUCT.md "Public contract"): JSON in and out, the bearer token
+// Calls to the tenfold HTTP API docs/api.md: JSON in and out, the bearer token
 // when signed in, and the server's `{error: {code, message}}` turned into a thrown ApiError.
 export class ApiError extends Error {
   constructor(

@@ -1,4 +1,4 @@
-// The public answers and pushes the pages read (PRODUCT.md "Public contract"): the Socket.IO event
+// The public answers and pushes the pages read docs/api.md: the Socket.IO event
 // map is the one in shared/live/events.ts; the HTTP answers the pages need are typed here.
 export type {
   QueueStatus,

@@ -1,4 +1,4 @@
-// The Socket.IO connection of a page (PRODUCT.md C7, C8): same origin, the token in `auth`, typed
+// The Socket.IO connection of a page (docs/api.md C7, C8): same origin, the token in `auth`, typed
 // by the shared event map, and a flag the page shows so nobody trusts a stale number unawares.
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "./contract.ts";

@@ -1,5 +1,5 @@
 // A site's queue numbers (resident page, lead board): live `queue` pushes over Socket.IO, and
-// while the socket is down the cacheable snapshot, polled every few seconds (PRODUCT.md C7).
+// while the socket is down the cacheable snapshot, polled every few seconds (docs/api.md C7).
 import { api } from "./api.ts";
 import { connectLive, type LiveSocket } from "./live.ts";
 import type { QueueEvent, QueuePoint, QueueSnapshot } from "./contract.ts";

@@ -1,4 +1,4 @@
-// The access-code sign-in shared by the staff and lead pages (POST /api/v1/login, PRODUCT.md C10).
+// The access-code sign-in shared by the staff and lead pages (POST /api/v1/login, docs/api.md C10).
 import { api, ApiError } from "./api.ts";
 import { h, replace } from "./dom.ts";
 import { t } from "../i18n/index.ts";

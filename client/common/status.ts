@@ -1,5 +1,5 @@
 // How a queue status reads on the resident page: the word (from the i18n catalogue) and a colour
-// class, after Shenzhen's bands (DOMAIN.md "Queues"): 畅通 < 25 min, 忙碌 25–50, 拥堵 > 50.
+// class, after Shenzhen's bands (docs/domain.md "Queues"): 畅通 < 25 min, 忙碌 25–50, 拥堵 > 50.
 import type { QueueStatus } from "./contract.ts";
 import type { MessageKey } from "../i18n/index.ts";
 

@@ -1,4 +1,4 @@
-// Clock times shown in the site's timezone, whatever the phone's own zone (PRODUCT.md C9).
+// Clock times shown in the site's timezone, whatever the phone's own zone (docs/api.md C9).
 import { language } from "../i18n/index.ts";
 
 const formats = new Map<string, Intl.DateTimeFormat>();

@@ -1,4 +1,4 @@
-// The lead's alerts for one site, complete (PRODUCT.md C5–C7): what the server kept is read on
+// The lead's alerts for one site, complete (docs/api.md C5–C7): what the server kept is read on
 // open and after every reconnect (`GET …/alerts?since=`), and live pushes are merged in by seq, so
 // an alert sent while the page was closed or offline is listed all the same.
 import { api } from "../common/api.ts";

@@ -1,4 +1,4 @@
-// The lead's site draft (PRODUCT.md C9): start from a scenario file or an existing site, import the
+// The lead's site draft (docs/api.md C9): start from a scenario file or an existing site, import the
 // roster, edit points, desks and windows, then create a new site or save the edit to the existing
 // one (PUT …/scenario), and hand out the access codes of anyone new.
 import type { Scenario, Shelter } from "../../shared/scenario/schema.ts";

@@ -1,4 +1,4 @@
-// Getting the plan out (PRODUCT.md C9): the plan as Excel, a calendar file per person, and a
+// Getting the plan out (docs/api.md C9): the plan as Excel, a calendar file per person, and a
 // printable shift sheet (the page's print stylesheet shows only the sheet).
 import type { Assignment } from "../../shared/plan/types.ts";
 import { download } from "../common/api.ts";

@@ -1,4 +1,4 @@
-// The queue forecast of one point as a small inline SVG chart (PRODUCT.md C2, C9): the predicted
+// The queue forecast of one point as a small inline SVG chart (docs/api.md C2, C9): the predicted
 // wait through the day against the target, and the line length shaded behind.
 import type { ForecastSlot } from "../../shared/plan/types.ts";
 import { h, svg } from "../common/dom.ts";

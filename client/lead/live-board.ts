@@ -1,4 +1,4 @@
-// The lead's day-of screen (PRODUCT.md C5–C7): points now, tubes on the way and their ages, alerts
+// The lead's day-of screen (docs/api.md C5–C7): points now, tubes on the way and their ages, alerts
 // (kept and live), swaps waiting for approval as they are pushed, and re-test lists.
 import { api } from "../common/api.ts";
 import { h, replace } from "../common/dom.ts";

@@ -1,4 +1,4 @@
-// The lead page (`/lead`, PRODUCT.md C9): the site, the plan, the live day and the exports.
+// The lead page (`/lead`, docs/api.md C9): the site, the plan, the live day and the exports.
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import { api, ApiError } from "../common/api.ts";
 import { byId, h, replace } from "../common/dom.ts";

@@ -1,5 +1,5 @@
 // The lead's plan screen: build, look (summary, timelines, forecast, gaps and what would close
-// them), then publish (PRODUCT.md C1–C4, C9).
+// them), then publish (docs/api.md C1–C4, C9).
 import type { Plan } from "../../shared/plan/types.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import { api } from "../common/api.ts";

@@ -1,4 +1,4 @@
-// Roster import (PRODUCT.md C9): a CSV is read here in the browser; an .xlsx goes to the server
+// Roster import (docs/api.md C9): a CSV is read here in the browser; an .xlsx goes to the server
 // (POST /api/v1/roster/parse), which reads it with exceljs. Both come back as the scenario's staff.
 import { api } from "../common/api.ts";
 import { csvRows, staffFromRows, type Roster, type RosterOptions } from "../../shared/roster/rows.ts";

@@ -1,4 +1,4 @@
-// The plan as a timeline (PRODUCT.md C9): one row per desk and one per person, bars coloured by
+// The plan as a timeline (docs/api.md C9): one row per desk and one per person, bars coloured by
 // role or activity, gaps hatched red, and each hour's heat category shaded behind.
 import type { Assignment, HeatCategory, Plan } from "../../shared/plan/types.ts";
 import type { Shelter } from "../../shared/scenario/schema.ts";

@@ -1,4 +1,4 @@
-// Tubes not yet at the lab, on the lead's live board (PRODUCT.md C3, C6): each open, sealed or
+// Tubes not yet at the lab, on the lead's live board (docs/api.md C3, C6): each open, sealed or
 // boxed tube with its age by the server's clock, coloured as it nears maxTubeAge − labTravel.
 import { api } from "../common/api.ts";
 import { h, replace } from "../common/dom.ts";

@@ -1,4 +1,4 @@
-// The resident page (`/`, PRODUCT.md C9): which point near me is short and how long the wait.
+// The resident page (`/`, docs/api.md C9): which point near me is short and how long the wait.
 import { api } from "../common/api.ts";
 import { byId, h, replace } from "../common/dom.ts";
 import { callingAt, type Directory, type DirectorySite } from "../common/directory.ts";

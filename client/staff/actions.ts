@@ -1,4 +1,4 @@
-// What a staff member can ask for from the phone (PRODUCT.md C5): relief, "I feel unwell", and
+// What a staff member can ask for from the phone (docs/api.md C5): relief, "I feel unwell", and
 // proposing or accepting a swap. Built once; `update` refreshes the lists without wiping what the
 // person is typing, since pushes re-draw the page at any moment.
 import type { Assignment } from "../../shared/plan/types.ts";

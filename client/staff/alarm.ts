@@ -1,4 +1,4 @@
-// Getting a busy sampler's attention when they are called (PRODUCT.md C8): vibration and a short
+// Getting a busy sampler's attention when they are called (docs/api.md C8): vibration and a short
 // tone where the phone allows; a banner in every case, since either may be switched off.
 let audio: AudioContext | undefined;
 

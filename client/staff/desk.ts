@@ -1,4 +1,4 @@
-// The registrar's desk screen (PRODUCT.md C6): open a tube, add swabs by scanner or by hand, seal;
+// The registrar's desk screen (docs/api.md C6): open a tube, add swabs by scanner or by hand, seal;
 // every step goes to the outbox first, so the desk keeps working when the network does not.
 import { h, replace } from "../common/dom.ts";
 import { clock } from "../common/time.ts";

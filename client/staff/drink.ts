@@ -17,7 +17,7 @@ const QUARTS: Record<Exclude<HeatCategory, 0>, Record<Workload, number>> = {
 /** Never more than 1½ quarts an hour: over-drinking brings on hyponatraemia (TB MED 507). */
 export const MAX_LITRES_PER_HOUR = 1.5;
 
-/** Swabbing with raised arms in PPE is moderate; registering is easy (DOMAIN.md "Heat"). */
+/** Swabbing with raised arms in PPE is moderate; registering is easy (docs/domain.md "Heat"). */
 export const DEFAULT_WORKLOAD: Partial<Record<Role, Workload>> = { sampler: "moderate", registrar: "easy", marshal: "easy" };
 
 /**

@@ -1,4 +1,4 @@
-// The staff page (`/staff`, PRODUCT.md C8–C9): sign in, see now and next, act, and register swabs.
+// The staff page (`/staff`, docs/api.md C8–C9): sign in, see now and next, act, and register swabs.
 import type { Assignment, HeatHour, Plan } from "../../shared/plan/types.ts";
 import { api, ApiError } from "../common/api.ts";
 import { byId, h, replace } from "../common/dom.ts";
@@ -94,7 +94,7 @@ const remember = () => localStorage.setItem(memoryKey(), JSON.stringify({ site, 
 async function loadPlan(): Promise<void> {
   if (site.published === null) return void (published = false);
   try {
-    // Staff get their own assignments with the day's heat (PRODUCT.md: "staff: their own only").
+    // Staff get their own assignments with the day's heat (docs/api.md: "staff: their own only").
     const body = await api<Partial<Plan> & { name?: string }>(`/api/v1/sites/${encodeURIComponent(site.id)}/plans/current`, { token: session.token });
     assignments = (body.assignments ?? []).filter((a) => !session.staff || a.staff === session.staff);
     heat = body.heat ?? [];

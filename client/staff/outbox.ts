@@ -1,4 +1,4 @@
-// The desk's offline outbox (PRODUCT.md C6, DOMAIN.md "Lessons from failures"): every desk event is
+// The desk's offline outbox (docs/api.md C6, docs/domain.md "Lessons from failures"): every desk event is
 // written to the phone first, with its own id, then sent in batches; a resend after a lost answer
 // comes back "duplicate", so nothing is lost and nothing is counted twice.
 import { api, ApiError, OfflineError } from "../common/api.ts";

@@ -1,4 +1,4 @@
-// A staff member's day at a glance (PRODUCT.md C8): what now, what next with a countdown, the heat
+// A staff member's day at a glance (docs/api.md C8): what now, what next with a countdown, the heat
 // category of this hour at this point and how much to drink, and the breaks.
 import type { Assignment, HeatCategory, HeatHour } from "../../shared/plan/types.ts";
 import type { DirectoryPoint } from "../common/directory.ts";

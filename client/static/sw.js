@@ -1,4 +1,4 @@
-// The staff page's offline shell (DOMAIN.md "Lessons from failures": a desk keeps working when the
+// The staff page's offline shell (docs/domain.md "Lessons from failures": a desk keeps working when the
 // network does not). Network first, so a new build reaches phones at once; the cache only when offline.
 const CACHE = "tenfold-shell-v1";
 const SHELL = ["/staff", "/staff.js", "/tenfold.css", "/staff.css"];

@@ -1,4 +1,4 @@
-// The lead's alert log (PRODUCT.md C5–C7): what was pushed as `alert`, kept, so a lead page that
+// The lead's alert log (docs/api.md C5–C7): what was pushed as `alert`, kept, so a lead page that
 // opens late or reconnects lists them all. Lead only: an alert may name a resident.
 import type { Express } from "express";
 import type { AppContext } from "../app.ts";

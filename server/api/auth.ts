@@ -1,4 +1,4 @@
-// POST /api/v1/login: an access code for a token; rate-limited against guessing (PRODUCT.md C10).
+// POST /api/v1/login: an access code for a token; rate-limited against guessing (docs/api.md C10).
 import type { Express } from "express";
 import { rateLimit } from "express-rate-limit";
 import type { AppContext } from "../app.ts";

@@ -1,4 +1,4 @@
-// Desk operations (PRODUCT.md C6): desk events, and the marshal's queue reports.
+// Desk operations (docs/api.md C6): desk events, and the marshal's queue reports.
 import type { Express } from "express";
 import type { AppContext } from "../app.ts";
 import { allow, params } from "../auth/guard.ts";

@@ -1,4 +1,4 @@
-// Getting the plan out (PRODUCT.md C9 and "Exports"): the plan in force as an Excel workbook for
+// Getting the plan out (docs/api.md C9 and "Exports"): the plan in force as an Excel workbook for
 // the lead, and each person's shifts as an iCalendar file.
 import type { Express } from "express";
 import ExcelJS from "exceljs";
@@ -24,7 +24,7 @@ export function mountExports(app: Express, context: AppContext): void {
     res.send(Buffer.from(await book.xlsx.writeBuffer()));
   });
 
-  // Calendar apps cannot send headers, so the token may come as `?token=` (PRODUCT.md "Exports").
+  // Calendar apps cannot send headers, so the token may come as `?token=` (docs/api.md "Exports").
   app.get("/api/v1/sites/:site/staff/:staff/calendar.ics", allow(context, ["lead", "staff"], { queryToken: true }), (req, res) => {
     const { site, staff } = params(req);
     requireSelfOrLead(req.account!, staff);

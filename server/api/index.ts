@@ -1,4 +1,4 @@
-// The HTTP API under /api/v1 (PRODUCT.md "Public contract"): each router is one area.
+// The HTTP API under /api/v1 docs/api.md: each router is one area.
 import type { Express } from "express";
 import type { AppContext } from "../app.ts";
 import { scenarioJsonSchema } from "../../shared/scenario/validate.ts";

@@ -1,4 +1,4 @@
-// Boxes, the lab and results (PRODUCT.md C6): pack, dispatch, receive, results, re-tests, tubes
+// Boxes, the lab and results (docs/api.md C6): pack, dispatch, receive, results, re-tests, tubes
 // (one with its swabs and custody, or the list on the way to the lab with their ages).
 import type { Express } from "express";
 import type { AppContext } from "../app.ts";

@@ -1,4 +1,4 @@
-// The three pages (PRODUCT.md C9): `/` resident, `/staff`, `/lead`, as built into client/dist.
+// The three pages (docs/api.md C9): `/` resident, `/staff`, `/lead`, as built into client/dist.
 // What they boot from (GET /api/v1/directory) is served by ./directory.ts.
 import type { Express, Response } from "express";
 import { existsSync } from "node:fs";

@@ -1,4 +1,4 @@
-// GET /api/v1/queue?site=ID (PRODUCT.md C7): the public snapshot, cacheable for a few seconds,
+// GET /api/v1/queue?site=ID (docs/api.md C7): the public snapshot, cacheable for a few seconds,
 // with a strong ETag so a phone polling it mostly gets 304. No personal data.
 import type { Express } from "express";
 import { createHash } from "node:crypto";

@@ -1,4 +1,4 @@
-// Roster import from Excel (PRODUCT.md C9): the lead's page posts the .xlsx bytes, the server reads
+// Roster import from Excel (docs/api.md C9): the lead's page posts the .xlsx bytes, the server reads
 // the first sheet with exceljs and answers the scenario's `staff` with every row it could not read.
 import express, { type Express } from "express";
 import ExcelJS from "exceljs";

@@ -1,4 +1,4 @@
-// Rotation changes during the day (PRODUCT.md C5): swaps and "I feel unwell".
+// Rotation changes during the day (docs/api.md C5): swaps and "I feel unwell".
 import type { Express } from "express";
 import type { AppContext } from "../app.ts";
 import { allow, params, requireSelfOrLead } from "../auth/guard.ts";

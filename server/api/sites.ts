@@ -1,4 +1,4 @@
-// Sites and plans (PRODUCT.md "Public contract"): create a site from a scenario or edit it in
+// Sites and plans docs/api.md: create a site from a scenario or edit it in
 // place, draft a plan, publish it, read the plan in force; and the site's live settings.
 import type { Express } from "express";
 import type { AppContext } from "../app.ts";

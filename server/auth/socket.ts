@@ -1,4 +1,4 @@
-// The Socket.IO handshake (PRODUCT.md C10): a token in `auth: {token}` makes a signed-in socket;
+// The Socket.IO handshake (docs/api.md C10): a token in `auth: {token}` makes a signed-in socket;
 // no token makes a resident's socket, which may only subscribe to queues. A bad token is refused.
 import type { Socket } from "socket.io";
 import type { AppContext } from "../app.ts";

@@ -1,4 +1,4 @@
-// Signed, expiring sign-in tokens (PRODUCT.md C10): the account and its expiry, base64url JSON,
+// Signed, expiring sign-in tokens (docs/api.md C10): the account and its expiry, base64url JSON,
 // signed with HMAC-SHA256 under a secret the store keeps; compared in constant time.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Account } from "../store/codes.ts";

@@ -1,5 +1,5 @@
 // The live hub of one app: what services call after a write commits, to push queues, rotations,
-// calls, swaps and alerts (PRODUCT.md C5, C7, C8). One per app context, made on first use.
+// calls, swaps and alerts (docs/api.md C5, C7, C8). One per app context, made on first use.
 import type { Server as IoServer } from "socket.io";
 import type { AppContext } from "../app.ts";
 import type {

@@ -1,4 +1,4 @@
-// Live pushes over Socket.IO (PRODUCT.md C7, C8): the handshake, queue subscriptions, each staff
+// Live pushes over Socket.IO (docs/api.md C7, C8): the handshake, queue subscriptions, each staff
 // member's own room, the leads' room, and the ticker; returns what to stop at shutdown.
 import type { Socket } from "socket.io";
 import type { AppContext } from "../app.ts";

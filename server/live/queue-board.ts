@@ -1,4 +1,4 @@
-// The residents' queue board (PRODUCT.md C7): each point's state with a stable `updatedAt` (it
+// The residents' queue board (docs/api.md C7): each point's state with a stable `updatedAt` (it
 // moves only when the state does), a rising `seq`, and pushes coalesced to one a second per point.
 import type { AppContext } from "../app.ts";
 import type { QueuePoint, QueueEvent, ClientToServerEvents, ServerToClientEvents } from "../../shared/live/events.ts";

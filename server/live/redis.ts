@@ -1,4 +1,4 @@
-// Several nodes (PRODUCT.md C11, TENFOLD_REDIS_URL): the one module that talks to Redis. Socket.IO
+// Several nodes (docs/api.md C11, TENFOLD_REDIS_URL): the one module that talks to Redis. Socket.IO
 // rooms span the nodes through @socket.io/redis-adapter, so rotations, calls and alerts reach a
 // person whichever node holds their socket. Queue pushes (C7) stay per node, each with its own
 // seq, and a node learns of a change in one of two ways (docs/scaling.md):

@@ -1,4 +1,4 @@
-// What time alone brings (PRODUCT.md C7, C8): desk calls as assignments come due, tubes nearing
+// What time alone brings (docs/api.md C7, C8): desk calls as assignments come due, tubes nearing
 // their age limit, a rising heat category, and queue states that change as desks open and close.
 import type { AppContext } from "../app.ts";
 import { live } from "./hub.ts";

@@ -1,4 +1,4 @@
-// Signing in with an access code (PRODUCT.md C10): the code's account, as a signed, expiring token.
+// Signing in with an access code (docs/api.md C10): the code's account, as a signed, expiring token.
 import type { AppContext } from "../app.ts";
 import type { AccountRole } from "../store/codes.ts";
 import { signToken, tokenSecret } from "../auth/tokens.ts";

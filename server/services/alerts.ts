@@ -1,4 +1,4 @@
-// Reading the alert log back (PRODUCT.md C5–C7): the alerts of a site after a seq, in the shape the
+// Reading the alert log back (docs/api.md C5–C7): the alerts of a site after a seq, in the shape the
 // `alert` push has, so a page treats both alike.
 import type { AppContext } from "../app.ts";
 import type { AlertEvent, AlertKind } from "../../shared/live/events.ts";

@@ -1,4 +1,4 @@
-// Boxes of sealed tubes (PRODUCT.md C6): packed at the site, dispatched with a courier, received
+// Boxes of sealed tubes (docs/api.md C6): packed at the site, dispatched with a courier, received
 // by the lab; every step written to each tube's chain of custody.
 import type { AppContext } from "../app.ts";
 import type { TokenClaims } from "../auth/tokens.ts";
@@ -13,7 +13,7 @@ export interface BoxView {
   packedAt: string;
   dispatchedAt?: string;
   receivedAt?: string;
-  /** At receipt: tubes older than the age limit (DOMAIN.md "Transport": 240 min by default). */
+  /** At receipt: tubes older than the age limit (docs/domain.md "Transport": 240 min by default). */
   overAge?: { tube: string; ageMinutes: number }[];
 }
 

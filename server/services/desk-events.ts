@@ -1,4 +1,4 @@
-// Desk events (PRODUCT.md C6): tube opened, swab, tube sealed, sent singly or as an offline batch.
+// Desk events (docs/api.md C6): tube opened, swab, tube sealed, sent singly or as an offline batch.
 // Each is applied once by its id; a batch is one transaction; each event is judged on its own.
 import type { AppContext } from "../app.ts";
 import type { TokenClaims } from "../auth/tokens.ts";
@@ -65,7 +65,7 @@ export function applyDeskEvents(
     const atMs = problems.length ? NaN : Date.parse((raw as DeskEventInput).at);
     // RFC 3339 (and so the schema's date-time) allows a leap second, "23:59:60", which Date.parse
     // cannot read: its NaN failed the NOT NULL at_ms column, a 500 that dropped the whole batch
-    // and left an offline desk's outbox retrying it for ever (issue 8's fuzzer). Refuse that event alone.
+    // and left an offline desk's outbox retrying it for ever (the hostile-input fuzzer, test/fuzz.test.ts). Refuse that event alone.
     if (!problems.length && Number.isNaN(atMs))
       problems.push({ path: "$.at", message: "must be a time this server can read (no leap second), e.g. \"2021-08-03T07:00:00+08:00\"" });
     const id = typeof (raw as { id?: unknown })?.id === "string" ? (raw as { id: string }).id : "";
@@ -164,7 +164,7 @@ function applyOne(
       residents.swabbed(e.resident, e.tube);
       effects.points.add(e.point);
       if (!others.length) return undefined;
-      // DOMAIN.md: a resident bound to the wrong tube is a common failure; keep the swab, flag it.
+      // docs/domain.md: a resident bound to the wrong tube is a common failure; keep the swab, flag it.
       effects.twoTubes.push({ resident: e.resident, tubes: [...others, e.tube] });
       return { code: "RESIDENT_IN_TWO_TUBES", message: `this resident is also in open tube(s) ${others.join(", ")}; the lead is told`, tubes: others };
     }

@@ -1,4 +1,4 @@
-// Lab results and what follows them (PRODUCT.md C6): a positive pool yields its re-test list, one
+// Lab results and what follows them (docs/api.md C6): a positive pool yields its re-test list, one
 // single tube per resident, sampled door to door by the grid's three-person group.
 import type { AppContext } from "../app.ts";
 import type { TubeResult } from "../store/tubes.ts";
@@ -9,7 +9,7 @@ export interface Retest {
   tube: string;
   point: string;
   resident: string;
-  /** DOMAIN.md: each person of a positive pool is re-swabbed alone (单采复核), at home. */
+  /** docs/domain.md: each person of a positive pool is re-swabbed alone (单采复核), at home. */
   method: "single-tube";
   where: "door-to-door";
   /** The grid served by the point where the pool was taken; its three-person group goes. */

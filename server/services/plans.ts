@@ -1,4 +1,4 @@
-// Plans for a site (PRODUCT.md C1, C10): made by the planner from the site's scenario, published,
+// Plans for a site (docs/api.md C1, C10): made by the planner from the site's scenario, published,
 // and read back whole by the lead or as one person's own assignments by staff.
 import { randomUUID } from "node:crypto";
 import type { AppContext } from "../app.ts";

@@ -1,4 +1,4 @@
-// The live line at each point (PRODUCT.md C7): the store's counts and the plan in force, turned
+// The live line at each point (docs/api.md C7): the store's counts and the plan in force, turned
 // into a point's state by the pure arithmetic of shared/queue-live/.
 import type { AppContext } from "../app.ts";
 import type { TokenClaims } from "../auth/tokens.ts";

@@ -1,4 +1,4 @@
-// Relief on the swab stream (PRODUCT.md C4 "swap after 3 tubes"): when a sampler has sealed the
+// Relief on the swab stream (docs/api.md C4 "swap after 3 tubes"): when a sampler has sealed the
 // site's set number of tubes in one stint, the nearest rested sampler is called to take the desk.
 import type { AppContext } from "../app.ts";
 import type { Plan } from "../../shared/plan/types.ts";
@@ -54,7 +54,7 @@ export function relieveAfterTubes(context: AppContext, site: string, point: stri
   });
 }
 
-/** "Call for relief" (PRODUCT.md): someone at a desk asks to be taken off it now. */
+/** "Call for relief" (docs/api.md): someone at a desk asks to be taken off it now. */
 export function requestRelief(context: AppContext, site: string, staff: string): { staff: string; point: string; desk: number; called: string | null } {
   const current = context.store.plans.current(site);
   if (!current) throw errors.noPlan(site);

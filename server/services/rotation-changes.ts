@@ -1,4 +1,4 @@
-// Changes to the rotation in force (PRODUCT.md C5) through the rotation planner's pure functions
+// Changes to the rotation in force (docs/api.md C5) through the rotation planner's pure functions
 // (shared/rotation/swap.ts, repair.ts): the plan keeps ISO times, the planner counts minutes, so
 // this module converts both ways and keeps untouched assignments exactly as they were.
 import type { Assignment, Gap } from "../../shared/plan/types.ts";

@@ -1,4 +1,4 @@
-// Editing a site in place (PRODUCT.md C9): the lead sends the whole scenario again, same site id.
+// Editing a site in place (docs/api.md C9): the lead sends the whole scenario again, same site id.
 // Staff new to the roster get access codes; staff taken off it lose theirs and their live room.
 // Plans already made are left exactly as they were: the lead builds and publishes a new one.
 import type { AppContext } from "../app.ts";

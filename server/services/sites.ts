@@ -1,5 +1,5 @@
 // Making a site: a validated scenario becomes a site, with an access code for each staff member and
-// one for the lab (PRODUCT.md C10), all in one transaction.
+// one for the lab (docs/api.md C10), all in one transaction.
 import type { Store } from "../store/index.ts";
 import { newAccessCode } from "../store/codes.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";

@@ -1,4 +1,4 @@
-// Shift swaps (PRODUCT.md C5): the holder proposes, the other person accepts, the lead approves
+// Shift swaps (docs/api.md C5): the holder proposes, the other person accepts, the lead approves
 // or rejects; every rule is re-checked at each step and only the swapped assignment changes. Each
 // step is pushed (`swap`) to both people and the lead.
 import { randomUUID } from "node:crypto";

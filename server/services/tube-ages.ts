@@ -1,4 +1,4 @@
-// Tubes on their way to the lab and how old they are (PRODUCT.md C3, C6): the lead's board shows
+// Tubes on their way to the lab and how old they are (docs/api.md C3, C6): the lead's board shows
 // each open or sealed tube's age against the limit, so a courier is sent before it is too late.
 // No resident ids: the list says how many swabs a tube holds, not whose.
 import type { AppContext } from "../app.ts";

@@ -1,4 +1,4 @@
-// "I feel unwell" (PRODUCT.md C5; DOMAIN.md stop-work signs): off the desk at once, the nearest
+// "I feel unwell" (docs/api.md C5; docs/domain.md stop-work signs): off the desk at once, the nearest
 // rested qualified person called, the plan repaired from now, the lead alerted.
 import type { AppContext } from "../app.ts";
 import { errors } from "../errors.ts";

@@ -1,4 +1,4 @@
-// One simulated day through the public API (PRODUCT.md "tenfold simulate"): the lead makes the
+// One simulated day through the public API (docs/api.md "tenfold simulate"): the lead makes the
 // site and publishes a plan; residents arrive by call-up; desks fill and seal tubes; boxes go to
 // the lab; results come back with one positive pool; a swap is made and someone falls unwell.
 import type { Clock } from "../../shared/clock.ts";
@@ -142,7 +142,7 @@ export async function simulateDay(o: DayOptions): Promise<DaySummary> {
         arrived.set(p.id, k);
         if (came) await api.must("POST", `${S}/points/${p.id}/queue`, marshal, { arrivals: came });
         const crew = desks.get(p.id)!;
-        // A tube is sealed short when the line has run dry a while, or at closing (DOMAIN.md:
+        // A tube is sealed short when the line has run dry a while, or at closing (docs/domain.md:
         // never over the pool size, sometimes under).
         for (const [i, slot] of crew.entries())
           if (slot.tube && (!open(now) || now - slot.lastSwab >= SEAL_IDLE_MIN * 60_000)) {

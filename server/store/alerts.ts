@@ -1,4 +1,4 @@
-// The alert log (PRODUCT.md C5–C7): every alert the lead is sent, numbered per site, so a lead who
+// The alert log (docs/api.md C5–C7): every alert the lead is sent, numbered per site, so a lead who
 // connects late (or reconnects) reads what they missed. Details may name residents: lead only.
 import type { Db } from "./db.ts";
 

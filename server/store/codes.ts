@@ -1,4 +1,4 @@
-// Access codes (PRODUCT.md C10): random, long enough to resist guessing, stored only as digests.
+// Access codes (docs/api.md C10): random, long enough to resist guessing, stored only as digests.
 import { createHash, randomInt } from "node:crypto";
 import type { Db } from "./db.ts";
 

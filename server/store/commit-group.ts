@@ -1,5 +1,5 @@
 // Group commit: writes that arrive in the same turn of the event loop are run in one outer
-// transaction, so they share one fsync (synchronous=FULL, PRODUCT.md C11) instead of paying one
+// transaction, so they share one fsync (synchronous=FULL, docs/api.md C11) instead of paying one
 // each. Every write still runs in its own savepoint: one that throws is undone alone, and each
 // caller is answered only after the whole group is on disk.
 import type { Store } from "./index.ts";

@@ -1,5 +1,5 @@
 // Opens the embedded SQLite file: WAL for concurrent reads during writes, full sync on commit so an
-// acknowledged write survives a crash (PRODUCT.md C11), foreign keys on, migrations applied.
+// acknowledged write survives a crash (docs/api.md C11), foreign keys on, migrations applied.
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";

@@ -1,4 +1,4 @@
-// The swap aggregate (PRODUCT.md C5): proposed by the holder of an assignment, accepted by the
+// The swap aggregate (docs/api.md C5): proposed by the holder of an assignment, accepted by the
 // person taking it, approved or rejected by the lead; also the site's live settings.
 import type { Db } from "./db.ts";
 

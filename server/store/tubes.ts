@@ -1,5 +1,5 @@
 // The tube aggregate: tubes, the swabs bound to them, the desk events that made them, and each
-// tube's chain of custody (PRODUCT.md C6).
+// tube's chain of custody (docs/api.md C6).
 import type { Db } from "./db.ts";
 
 export type TubeState = "open" | "sealed" | "boxed" | "dispatched" | "received" | "resulted";

@@ -1,4 +1,4 @@
-// Cooler hours first: call-up slots ranked by the forecast air temperature (DOMAIN.md heat
+// Cooler hours first: call-up slots ranked by the forecast air temperature (docs/domain.md heat
 // guideline 2022-05-30: avoid 11:00–15:00, sample mornings and evenings).
 import type { WeatherHour } from "../scenario/schema.ts";
 import { toMinute, type Minute } from "../time.ts";

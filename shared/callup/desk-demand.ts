@@ -1,5 +1,5 @@
 // Which desks must be open when: no more desks than the call-ups need, but enough that nobody waits
-// past the bound and the line is empty at closing (PRODUCT.md C2: desks open per point per time).
+// past the bound and the line is empty at closing (docs/api.md C2: desks open per point per time).
 import type { SamplingDay, Slot } from "../queue/day.ts";
 import { cumulative, NO_LINE, runFluidQueue } from "../queue/fluid.ts";
 

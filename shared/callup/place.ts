@@ -1,6 +1,6 @@
 // Placing call-ups at one point: buildings called in turn into the allowed slots, each as soon as the
 // line ahead allows (alongside the one before if the wait allows) and over as few slots as keep the
-// predicted wait within the bound (DOMAIN.md: called by building and time slot, never a flood).
+// predicted wait within the bound (docs/domain.md: called by building and time slot, never a flood).
 import type { SamplingDay, Slot } from "../queue/day.ts";
 import { NO_LINE as NO_LINE_OF, waitsOver as waitsOverOf } from "../queue/fluid.ts";
 
@@ -32,7 +32,7 @@ export interface PointLoad {
   capacity: Float64Array;
   /** Running sum of `capacity`. */
   cum: Float64Array;
-  /** Share of residents who come (DOMAIN.md default 93%). */
+  /** Share of residents who come (docs/domain.md default 93%). */
   attendance: number;
 }
 

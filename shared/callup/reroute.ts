@@ -1,4 +1,4 @@
-// Rerouting (PRODUCT.md `callups`): a building whose own point cannot open at all is sent to the
+// Rerouting (docs/api.md `callups`): a building whose own point cannot open at all is sent to the
 // point with the most room to spare, nearest with room first, naming its own in `reroutedFrom`.
 import type { Building, Point } from "../scenario/schema.ts";
 

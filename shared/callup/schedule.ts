@@ -1,5 +1,5 @@
 // The site's call-up plan: every building routed to a point that can open, then each point's
-// buildings called within the wait target, coolest hours first (PRODUCT.md C2).
+// buildings called within the wait target, coolest hours first (docs/api.md C2).
 import type { Scenario } from "../scenario/schema.ts";
 import type { SamplingDay } from "../queue/day.ts";
 import { cumulative } from "../queue/fluid.ts";

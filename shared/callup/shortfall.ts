@@ -1,4 +1,4 @@
-// What would meet the wait target at a point that misses it (issue 3: "say by how much, and what
+// What would meet the wait target at a point that misses it (docs/api.md C2: "say by how much, and what
 // would meet it, computed, not guessed"): the call-up plan re-run with more desks or longer hours.
 import type { Role, Scenario } from "../scenario/schema.ts";
 import { extendDay } from "../queue/day.ts";

@@ -1,5 +1,5 @@
 // When a point cannot serve everyone before closing whatever the wait, its buildings are still all
-// called (PRODUCT.md: every building called for all its residents), spread in step with the
+// called (docs/api.md: every building called for all its residents), spread in step with the
 // capacity there is, so the line grows evenly instead of at the first building's door.
 import type { SamplingDay } from "../queue/day.ts";
 import { numberParts, type CallupUnit, type PlacedCallup } from "./place.ts";

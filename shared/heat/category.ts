@@ -1,4 +1,4 @@
-// Heat categories and work/rest minutes per hour from the US Army TB MED 507 table (DOMAIN.md
+// Heat categories and work/rest minutes per hour from the US Army TB MED 507 table (docs/domain.md
 // "Heat"), judged on the effective WBGT in °F.
 import type { HeatCategory } from "../plan/types.ts";
 import type { Workload } from "../scenario/schema.ts";

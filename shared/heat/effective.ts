@@ -1,5 +1,5 @@
 // Effective WBGT at a point: the hour's WBGT plus the clothing adjustment, less the shade reduction
-// at a shaded point (PRODUCT.md "Defaults"); a booth is air-conditioned and outside the heat rules.
+// at a shaded point (docs/api.md "Defaults"); a booth is air-conditioned and outside the heat rules.
 import type { Scenario, Shelter } from "../scenario/schema.ts";
 
 /**

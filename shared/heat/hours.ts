@@ -1,4 +1,4 @@
-// The plan's `heat` section (PRODUCT.md contract): one entry per weather hour.
+// The plan's `heat` section (docs/api.md contract): one entry per weather hour.
 import type { HeatHour } from "../plan/types.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { toIso } from "../time.ts";

@@ -1,5 +1,5 @@
 // WBGT from air temperature and humidity (Australian Bureau of Meteorology screening formula), and
-// the rule that a measured or forecast WBGT wins over the estimate (DOMAIN.md "Heat").
+// the rule that a measured or forecast WBGT wins over the estimate (docs/domain.md "Heat").
 import type { WeatherHour } from "../scenario/schema.ts";
 
 /**

@@ -1,4 +1,4 @@
-// The Socket.IO event map (PRODUCT.md "Public contract"): one typed interface that the server and
+// The Socket.IO event map docs/api.md: one typed interface that the server and
 // the pages both import, so an event's name and fields cannot drift apart.
 import type { Assignment } from "../plan/types.ts";
 

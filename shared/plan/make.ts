@@ -1,4 +1,4 @@
-// The site planner (issue 3): from a scenario to the plan contract of PRODUCT.md, composed of the
+// The site planner (docs/api.md C1–C4): from a scenario to the plan contract of docs/api.md, composed of the
 // rotation (who can staff which desk when), the call-ups, the queue, the tubes and the pickups.
 import type { Scenario } from "../scenario/schema.ts";
 import { effectiveRules } from "../scenario/rules.ts";

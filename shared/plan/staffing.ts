@@ -1,5 +1,5 @@
 // From the rotation's answer to per-minute capacity: a desk serves only in the minutes it was both
-// asked to open and fully staffed (issue 4: desks that cannot be staffed are not capacity).
+// asked to open and fully staffed (desks that cannot be staffed are not capacity).
 import type { DeskRequest, RotationResult } from "../rotation/api.ts";
 import type { SamplingDay } from "../queue/day.ts";
 import type { Span } from "../time.ts";

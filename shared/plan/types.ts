@@ -1,4 +1,4 @@
-// The plan contract (PRODUCT.md "Plan (output) contract"): fields may be added, never renamed.
+// The plan contract (docs/api.md "Plan"): fields may be added, never renamed.
 // Times are ISO 8601 strings with the site's offset.
 import type { Role } from "../scenario/schema.ts";
 
@@ -108,7 +108,7 @@ export interface Summary {
   staffNeeded?: Partial<Record<Role, number>>;
 }
 
-/** Where the wait target is missed, by how much, and what would meet it (issue 3). */
+/** Where the wait target is missed, by how much, and what would meet it (docs/api.md C2). */
 export interface Shortfall {
   targetWaitMinutes: number;
   maxWaitMinutes: number;

@@ -1,7 +1,7 @@
-// Pool-size advice by Dorfman (1943), DOMAIN.md "Pooled sampling": expected tests per person with
+// Pool-size advice by Dorfman (1943), docs/domain.md "Pooled sampling": expected tests per person with
 // pools of k at prevalence p are 1/k + 1 − (1−p)^k; pooling pays only below p ≈ 0.307.
 
-/** The pool sizes the lab has validated; mixing pooled tubes again is not (DOMAIN.md). */
+/** The pool sizes the lab has validated; mixing pooled tubes again is not (docs/domain.md). */
 export const ADVISED_POOL_SIZES = [5, 10, 20] as const;
 
 /**

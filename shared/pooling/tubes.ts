@@ -1,4 +1,4 @@
-// Tubes per point (DOMAIN.md "Pooled sampling"): each open desk fills its own tube to the pool size;
+// Tubes per point (docs/domain.md "Pooled sampling"): each open desk fills its own tube to the pool size;
 // a tube partly filled when the desk's line runs dry, when the desk closes or when the courier comes
 // is sealed short, never over.
 import { POOL_SIZES } from "../scenario/schema.ts";

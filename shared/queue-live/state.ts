@@ -1,4 +1,4 @@
-// A point's live line (PRODUCT.md C7) from what the marshals and desks report: pure arithmetic
+// A point's live line (docs/api.md C7) from what the marshals and desks report: pure arithmetic
 // over counts, no clock and no I/O.
 import type { QueueStatus } from "../live/events.ts";
 
@@ -31,7 +31,7 @@ export interface LineState {
   servicePerMinute: number;
 }
 
-/** Shenzhen's bands (DOMAIN.md "Queues"): flowing < 25 min, busy 25–50, jammed > 50. */
+/** Shenzhen's bands (docs/domain.md "Queues"): flowing < 25 min, busy 25–50, jammed > 50. */
 export const BUSY_FROM_MINUTES = 25;
 export const JAMMED_ABOVE_MINUTES = 50;
 /** Fewer recent swabs than this and the measured rate is noise: the plan's rate is used. */
@@ -76,7 +76,7 @@ export function lineState(input: LineInput): LineState {
   const servicePerMinute = rate * input.desksOpen;
   if (!input.inWindow) return { status: "closed", length, waitMinutes: 0, desksOpen: 0, servicePerMinute: 0 };
   if (input.desksOpen === 0) return { status: "break", length, waitMinutes: 0, desksOpen: 0, servicePerMinute: 0 };
-  // Research advice (DOMAIN.md): show a slightly pessimistic wait; the person arriving waits for
+  // Research advice (docs/domain.md): show a slightly pessimistic wait; the person arriving waits for
   // everyone ahead, so round up.
   const waitMinutes = Math.ceil(length / servicePerMinute);
   return { status: statusOfWait(waitMinutes), length, waitMinutes, desksOpen: input.desksOpen, servicePerMinute };

@@ -1,4 +1,4 @@
-// Erlang C for M/M/c (DOMAIN.md "Queues"): the steady-state yardstick the time-stepped queue is
+// Erlang C for M/M/c (docs/domain.md "Queues"): the steady-state yardstick the time-stepped queue is
 // checked against, and a way to size desks for a steady stream of arrivals.
 
 /**

@@ -1,4 +1,4 @@
-// The time-stepped fluid queue of one point (DOMAIN.md "Queues": whole buildings arriving at once
+// The time-stepped fluid queue of one point (docs/domain.md "Queues": whole buildings arriving at once
 // make the line; a time-stepped model predicts it): arrivals join, desks serve at capacity, the
 // line carries over, and whoever is still in line when a window closes is turned away.
 import type { SamplingDay } from "./day.ts";
@@ -81,7 +81,7 @@ export function runFluidQueue(day: SamplingDay, arrivals: Float64Array, capacity
     const out = Math.min(q, capacity[m]);
     served[m] = out;
     q -= out;
-    // A window's closing turns away whoever is still in line (DOMAIN.md: people turned away at closing).
+    // A window's closing turns away whoever is still in line (docs/domain.md: people turned away at closing).
     if (close === m + 1 || close < 0) {
       leftAtClose += q;
       q = 0;

@@ -1,5 +1,5 @@
-// The queue forecast per call-up slot (PRODUCT.md `forecast`): the minute-stepped line summed up
-// every slotMinutes, showing the longest line and wait in the slot (DOMAIN.md: residents are better
+// The queue forecast per call-up slot (docs/api.md `forecast`): the minute-stepped line summed up
+// every slotMinutes, showing the longest line and wait in the slot (docs/domain.md: residents are better
 // served by a slightly pessimistic estimate).
 import type { Minute } from "../time.ts";
 import type { SamplingDay } from "./day.ts";

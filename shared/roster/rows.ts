@@ -1,4 +1,4 @@
-// A roster as a table (rows from Excel or CSV) turned into the scenario's `staff` (PRODUCT.md C9):
+// A roster as a table (rows from Excel or CSV) turned into the scenario's `staff` (docs/api.md C9):
 // headers in Chinese or English, roles by either name, availability as ISO spans or start/end columns.
 import type { Role, Staff } from "../scenario/schema.ts";
 

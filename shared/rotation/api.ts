@@ -1,6 +1,6 @@
 // The seam between the site planner and the rotation: the site planner asks for desks to be open,
 // the rotation answers with who stands where and which desk-minutes it could fully staff. Only
-// fully staffed minutes are capacity (issue 4, "desks that cannot be staffed are not capacity").
+// fully staffed minutes are capacity (desks that cannot be staffed are not capacity).
 import type { Minute, Span } from "../time.ts";
 import type { Activity, Gap } from "../plan/types.ts";
 import type { Role } from "../scenario/schema.ts";

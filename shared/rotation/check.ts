@@ -1,4 +1,4 @@
-// The rule checker for assignments: every rule of PRODUCT.md a rotation, a swap or a repair must
+// The rule checker for assignments: every rule of docs/api.md a rotation, a swap or a repair must
 // keep, each broken one named with its person and minute. Tests use it as the oracle.
 import { restAfter } from "../heat/category.ts";
 import { inNoOutdoor } from "../heat/day-rule.ts";
@@ -67,7 +67,7 @@ export function checkPerson(ctx: RotationContext, staff: string, list: MinuteAss
     const early = standby.find((b) => b.start < s.end + need && b.end > s.end);
     if (early) fail("heat-rest", early.start, `on standby at ${at(early.start)}, inside the ${need}-min rest after a stint ending ${at(s.end)}`);
   });
-  // standby is time in PPE (PRODUCT.md: PPE time runs until a break off the desk; standing by in
+  // standby is time in PPE (docs/api.md: PPE time runs until a break off the desk; standing by in
   // the suit is no break), so PPE runs join desk stints and standby
   for (const r of ppeRuns(ctx, [...stints, ...standby]))
     if (r.end - r.start > rules.maxContinuousPpeMinutes) fail("ppe", r.start + rules.maxContinuousPpeMinutes, `in PPE ${at(r.start)}–${at(r.end)} (${r.end - r.start} min, cap ${rules.maxContinuousPpeMinutes})`);

@@ -8,7 +8,7 @@ import { effectiveRules, type EffectiveRules } from "../scenario/rules.ts";
 import type { Point, Role, Scenario, Shelter } from "../scenario/schema.ts";
 import { toMinute, type Minute, type Span } from "../time.ts";
 
-/** A 5-hour stretch of work needs a meal break (PRODUCT.md "Defaults": mealBreakMinutes within any 5 h). */
+/** A 5-hour stretch of work needs a meal break (docs/api.md "Defaults": mealBreakMinutes within any 5 h). */
 export const MEAL_WITHIN_MINUTES = 300;
 
 /** A person as the rotation sees them. */
@@ -131,7 +131,7 @@ function indexDays(days: string[]): number[] {
 
 /**
  * The work/rest limit for a role at a shelter over minutes [start, end): that of the worst heat
- * category touched (PRODUCT.md: a stint may be no longer than the worst category it touches allows).
+ * category touched (docs/api.md: a stint may be no longer than the worst category it touches allows).
  * @example heatLimit(ctx, "sampler", "open", 780, 800) // { work: 20, rest: 40 } on the example's 36 °C day
  */
 export function heatLimit(ctx: RotationContext, role: Role, shelter: Shelter, start: Minute, end: Minute): WorkRest | null {

@@ -1,4 +1,4 @@
-// Relief for someone unwell or absent (PRODUCT.md C5): off the desk at once, the past untouched, the
+// Relief for someone unwell or absent (docs/api.md C5): off the desk at once, the past untouched, the
 // nearest rested qualified person takes each stretch they leave, and a gap where nobody can.
 import type { Scenario } from "../scenario/schema.ts";
 import type { Minute } from "../time.ts";

@@ -1,4 +1,4 @@
-// Re-plan from a minute (PRODUCT.md C5): everything before it stays; from it on the rotation runs
+// Re-plan from a minute (docs/api.md C5): everything before it stays; from it on the rotation runs
 // again, carrying each person's stint, rest owed, PPE time and hours worked.
 import type { Scenario } from "../scenario/schema.ts";
 import type { Minute } from "../time.ts";

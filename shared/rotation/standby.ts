@@ -1,9 +1,9 @@
-// Standby (issue 4: "standby people where they give instant relief"): after the rotation is fixed,
+// Standby (docs/api.md C5: standby people give instant relief): after the rotation is fixed,
 // people it already uses stand by at a point with open desks while they are on duty, rested and not
 // at a desk, so the lead sees who can step in at once. Standby never moves a desk minute: it only
 // fills rest that the heat does not demand, and only where it breaks no rule.
 //
-// Rules for standby (PRODUCT.md "Defaults"): it is work time (maxWorkMinutesPerDay counts desk plus
+// Rules for standby (docs/api.md "Defaults"): it is work time (maxWorkMinutesPerDay counts desk plus
 // standby), it is time in PPE (standing by in the suit is no break out of PPE, so it extends a PPE
 // run), and it is not a desk stint (the heat's work/rest limit counts desk time only). The rest a
 // stint earns stays rest, meals stay meals.

@@ -1,5 +1,5 @@
 // Desk stints (runs of desk time with no break between, whatever the desk) and PPE runs (stints
-// joined by breaks shorter than ppeBreakMinutes), as the rules of PRODUCT.md define them.
+// joined by breaks shorter than ppeBreakMinutes), as the rules of docs/api.md define them.
 import type { WorkRest } from "../heat/category.ts";
 import type { Minute } from "../time.ts";
 import type { MinuteAssignment } from "./api.ts";

@@ -1,4 +1,4 @@
-// Shift swaps (PRODUCT.md C5): one person's desk or standby assignment goes to another; every rule
+// Shift swaps (docs/api.md C5): one person's desk or standby assignment goes to another; every rule
 // is checked again for both, and only their affected assignments change.
 import type { Scenario } from "../scenario/schema.ts";
 import type { Minute } from "../time.ts";

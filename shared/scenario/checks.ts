@@ -1,4 +1,4 @@
-// The checks a JSON Schema cannot express (issue 2): ids unique per kind, references that resolve,
+// The checks a JSON Schema cannot express (docs/api.md "Scenario"): ids unique per kind, references that resolve,
 // ordered windows, weather over every open hour, staff for every role a desk needs, availability
 // inside the day, a known timezone. Each problem names its JSON path.
 import type { Scenario } from "./schema.ts";

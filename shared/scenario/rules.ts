@@ -1,4 +1,4 @@
-// The rotation and call-up defaults of PRODUCT.md ("Defaults"), merged under a scenario's `rules`.
+// The rotation and call-up defaults of docs/api.md ("Defaults"), merged under a scenario's `rules`.
 import type { Role, Scenario, Workload } from "./schema.ts";
 
 export interface EffectiveRules {
@@ -11,7 +11,7 @@ export interface EffectiveRules {
   workload: Record<Role, Workload>;
 }
 
-/** PRODUCT.md defaults; DOMAIN.md: swabbing in PPE is moderate work, registering easy. */
+/** docs/api.md defaults; docs/domain.md: swabbing in PPE is moderate work, registering easy. */
 export const DEFAULT_RULES: EffectiveRules = {
   slotMinutes: 5,
   maxContinuousPpeMinutes: 120,

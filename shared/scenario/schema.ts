@@ -1,4 +1,4 @@
-// The scenario format (PRODUCT.md "Scenario format"): one TypeBox source gives both the JSON Schema
+// The scenario format (docs/api.md "Scenario"): one TypeBox source gives both the JSON Schema
 // that ajv validates and the TypeScript types the planner reads.
 import { Type, type Static } from "@sinclair/typebox";
 
@@ -122,7 +122,7 @@ export const ScenarioSchema = Type.Object(
     ),
     pooling: Type.Object(
       {
-        // Pools of 5, 10 and 20 are validated; 1 is single-tube sampling (DOMAIN.md "Pooled sampling").
+        // Pools of 5, 10 and 20 are validated; 1 is single-tube sampling (docs/domain.md "Pooled sampling").
         poolSize: OneOf(POOL_SIZES),
         boxCapacity: Type.Integer({ minimum: 1, maximum: 10000 }),
         maxTubeAgeMinutes: Type.Integer({ minimum: 1, maximum: 2880 }),

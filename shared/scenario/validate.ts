@@ -1,4 +1,4 @@
-// Scenario validation (PRODUCT.md C1): the JSON Schema through ajv, then the checks a schema cannot
+// Scenario validation (docs/api.md C1): the JSON Schema through ajv, then the checks a schema cannot
 // express, so that every problem is reported at once, each with its JSON path.
 import { Ajv } from "ajv";
 import * as addFormatsModule from "ajv-formats";

@@ -1,4 +1,4 @@
-// Box loads (DOMAIN.md "Transport": no national size; default 100 tubes a box): a pickup may carry
+// Box loads (docs/domain.md "Transport": no national size; default 100 tubes a box): a pickup may carry
 // several boxes, filled in turn, the last one short.
 
 /**

@@ -1,4 +1,4 @@
-// Courier pickups per point (DOMAIN.md "Transport"): no tube may reach the lab older than
+// Courier pickups per point (docs/domain.md "Transport"): no tube may reach the lab older than
 // maxTubeAgeMinutes, travel included, so a swab taken at minute m is picked up by m + maxAge −
 // labTravel. Each pickup is put off as long as the oldest swab not yet picked up allows: the fewest
 // pickups that keep every tube within the limit.

@@ -1,4 +1,4 @@
-// The input shapes of the live API (PRODUCT.md "Public contract"), one TypeBox schema each.
+// The input shapes of the live API docs/api.md, one TypeBox schema each.
 import { Type } from "@sinclair/typebox";
 
 const Id = Type.String({ minLength: 1, maxLength: 64, pattern: "^[A-Za-z0-9][A-Za-z0-9_.:-]*$" });
