@@ -14,10 +14,17 @@ import { systemClock } from "../shared/clock.ts";
 import type { Store } from "./store/index.ts";
 import { DEFAULT_CONFIG, type Config } from "./config.ts";
 import { errors, TenfoldError } from "./errors.ts";
+import type { AppContext } from "./context.ts";
 import { mountApi } from "./api/index.ts";
 import { mountLive } from "./live/index.ts";
 import { mountQueue } from "./api/queue.ts";
-import { shareLivePushes, type Cluster } from "./live/redis.ts";
+import { shareLivePushes } from "./live/redis.ts";
+import { LiveHub } from "./live/hub.ts";
+import { QueueBoard } from "./live/queue-board.ts";
+import type { LiveServer } from "./live/io.ts";
+import { CommitGroup } from "./store/commit-group.ts";
+
+export type { AppContext };
 
 export interface AppDeps {
   store: Store;
@@ -26,21 +33,10 @@ export interface AppDeps {
   logger?: Logger;
 }
 
-/** What the routes and live modules share. */
-export interface AppContext {
-  store: Store;
-  clock: Clock;
-  config: Config;
-  logger: Logger;
-  io: IoServer;
-  /** Set when nodes share live pushes through Redis (config.redisUrl). */
-  cluster?: Cluster;
-}
-
 export interface Tenfold {
   app: Express;
   http: HttpServer;
-  io: IoServer;
+  io: LiveServer;
   context: AppContext;
   /** Starts listening; resolves to the port (0 picks a free one). */
   listen(port?: number, host?: string): Promise<number>;
@@ -56,10 +52,13 @@ export function createApp(deps: AppDeps): Tenfold {
   const logger = deps.logger ?? pino({ level: config.logLevel });
   const app = express();
   const http = createServer(app);
-  const io = new IoServer(http, { serveClient: false, maxHttpBufferSize: 1e6 });
-  const context: AppContext = { store: deps.store, clock, config, logger, io };
+  const io: LiveServer = new IoServer(http, { serveClient: false, maxHttpBufferSize: 1e6 });
+  const store = deps.store;
+  const queues = new QueueBoard({ store, clock, logger, io });
   // Before any socket connects: the adapter carries every room broadcast to the other nodes.
-  if (config.redisUrl) context.cluster = shareLivePushes(context, config.redisUrl);
+  const cluster = config.redisUrl ? shareLivePushes({ io, store, logger, queues }, config.redisUrl) : undefined;
+  const hub = new LiveHub({ store, clock, logger, io, queues, cluster });
+  const context: AppContext = { store, clock, config, logger, io, live: hub, commits: new CommitGroup(store), cluster };
 
   app.disable("x-powered-by");
   app.set("etag", "strong");

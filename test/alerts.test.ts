@@ -2,7 +2,6 @@
 // listed to a lead who connects late; only the lead may read it, since alerts may name residents.
 import { expect } from "chai";
 import { call, LEAD_CODE, login, next, socket, startServer, tubeEvents, type TestServer, type TestSocket } from "./support/server.ts";
-import { live } from "../server/live/hub.ts";
 
 const S = "/api/v1/sites/yiyuan";
 
@@ -86,7 +85,7 @@ describe("the alert log", () => {
   });
 
   it("stores an alert that several nodes find by themselves (the same key) once", async () => {
-    const hub = live(t.tenfold.context);
+    const hub = t.tenfold.context.live;
     hub.alert("yiyuan", "tube-age", "tube T9 is old", { tube: "T9" }, { local: true, key: "tube-age:T9" });
     hub.alert("yiyuan", "tube-age", "tube T9 is old", { tube: "T9" }, { local: true, key: "tube-age:T9" });
     const r = await call(t.base, "GET", `${S}/alerts`, { token: lead });

@@ -9,7 +9,6 @@ import { fileURLToPath } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import ExcelJS from "exceljs";
 import { call, LEAD_CODE, login, MORNING, publishExamplePlan, startServer, tubeEvents, type TestServer } from "./support/server.ts";
-import { live } from "../server/live/hub.ts";
 import { publishRealPlan } from "./support/real-plan.ts";
 import { checkSwap } from "../server/services/rotation-changes.ts";
 
@@ -185,7 +184,7 @@ describe("the pages in a real browser", function () {
     const page = await browser.page(PHONE);
     await signIn(page, `${t.base}/staff?tab=rotation`, t.codes.staff[sampler]);
     await page.waitForFunction(() => document.querySelector("#conn")?.classList.contains("live"));
-    live(t.tenfold.context).call({ site: "yiyuan", staff: sampler, point: "south-gate", desk: 2, at: new Date(t.clock.now()).toISOString(), reason: "relief", message: "take over south-gate desk 2" });
+    t.tenfold.context.live.call({ site: "yiyuan", staff: sampler, point: "south-gate", desk: 2, at: new Date(t.clock.now()).toISOString(), reason: "relief", message: "take over south-gate desk 2" });
     await page.waitForSelector("#banner:not([hidden]) #call-text");
     expect(await page.locator("#call-text").innerText()).to.contain("南门停车场").and.contain("2");
     expect(browser.errors).to.deep.equal([]);

@@ -3,7 +3,7 @@
 import type { Express } from "express";
 import ExcelJS from "exceljs";
 import ical from "ical-generator";
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import { allow, params, requireSelfOrLead } from "../auth/guard.ts";
 import { errors } from "../errors.ts";
 import type { Plan } from "../../shared/plan/types.ts";

@@ -2,7 +2,7 @@
 // the first sheet with exceljs and answers the scenario's `staff` with every row it could not read.
 import express, { type Express } from "express";
 import ExcelJS from "exceljs";
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import { allow } from "../auth/guard.ts";
 import { TenfoldError } from "../errors.ts";
 import { staffFromRows, type Roster, type RosterOptions } from "../../shared/roster/rows.ts";

@@ -1,7 +1,7 @@
 // Sites and plans docs/api.md: create a site from a scenario or edit it in
 // place, draft a plan, publish it, read the plan in force; and the site's live settings.
 import type { Express } from "express";
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import { allow, params } from "../auth/guard.ts";
 import { validateScenario } from "../../shared/scenario/validate.ts";
 import { createSite } from "../services/sites.ts";

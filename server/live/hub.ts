@@ -1,40 +1,36 @@
 // The live hub of one app: what services call after a write commits, to push queues, rotations,
-// calls, swaps and alerts (docs/api.md C5, C7, C8). One per app context, made on first use.
-import type { Server as IoServer } from "socket.io";
-import type { AppContext } from "../app.ts";
-import type {
-  AlertEvent,
-  AlertKind,
-  CallEvent,
-  ClientToServerEvents,
-  RotationEvent,
-  RotationReason,
-  ServerToClientEvents,
-  SwapEvent,
-} from "../../shared/live/events.ts";
-import { QueueBoard } from "./queue-board.ts";
+// calls, swaps and alerts (docs/api.md C5, C7, C8). One per app, built by createApp.
+import type { Logger } from "pino";
+import type { Clock } from "../../shared/clock.ts";
+import type { AlertEvent, AlertKind, CallEvent, RotationEvent, RotationReason, SwapEvent } from "../../shared/live/events.ts";
+import type { Store } from "../store/index.ts";
+import type { QueueBoard } from "./queue-board.ts";
+import type { LiveServer } from "./io.ts";
 import { assignmentsOf } from "../services/rotation-now.ts";
 import { rooms } from "./rooms.ts";
 
-export type LiveServer = IoServer<ClientToServerEvents, ServerToClientEvents>;
-
-export { rooms };
+export interface LiveHubParts {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  io: LiveServer;
+  queues: QueueBoard;
+  /** Set when the app runs as one node of several (TENFOLD_REDIS_URL). */
+  cluster?: { announce(site: string, point: string): void };
+}
 
 export class LiveHub {
   readonly queues: QueueBoard;
   private readonly io: LiveServer;
 
-  constructor(private readonly context: AppContext) {
-    this.io = context.io as LiveServer;
-    this.queues = new QueueBoard(context, this.io);
+  constructor(private readonly context: LiveHubParts) {
+    this.io = context.io;
+    this.queues = context.queues;
   }
-
-  /** Set when the app runs as one node of several (TENFOLD_REDIS_URL). */
-  cluster?: { announce(site: string, point: string): void };
 
   queueChanged(site: string, point: string): void {
     this.queues.changed(site, point);
-    this.cluster?.announce(site, point);
+    this.context.cluster?.announce(site, point);
   }
 
   queueChangedSite(site: string): void {
@@ -90,16 +86,4 @@ export class LiveHub {
   close(): void {
     this.queues.close();
   }
-}
-
-const hubs = new WeakMap<AppContext, LiveHub>();
-
-/** The live hub of an app. */
-export function live(context: AppContext): LiveHub {
-  let hub = hubs.get(context);
-  if (!hub) {
-    hub = new LiveHub(context);
-    hubs.set(context, hub);
-  }
-  return hub;
 }

@@ -1,8 +1,6 @@
 // What time alone brings (docs/api.md C7, C8): desk calls as assignments come due, tubes nearing
 // their age limit, a rising heat category, and queue states that change as desks open and close.
-import type { AppContext } from "../app.ts";
-import { live } from "./hub.ts";
-import type { SocketData } from "../auth/socket.ts";
+import type { AppContext } from "../context.ts";
 
 /** Real milliseconds between ticks; each reads the app's clock, so a fast clock runs a fast day. */
 export const TICK_MS = 1000;
@@ -39,10 +37,10 @@ export class Ticker {
   /** One pass over every site with a plan in force. */
   tick(): void {
     const now = this.context.clock.now();
-    const hub = live(this.context);
+    const hub = this.context.live;
     // A signed-in socket lives no longer than its token.
     for (const socket of this.context.io.sockets.sockets.values()) {
-      const account = (socket.data as SocketData).account;
+      const account = socket.data.account;
       if (account && account.exp <= now) socket.disconnect(true);
     }
     for (const site of this.context.store.sites.list()) {

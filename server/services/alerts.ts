@@ -1,6 +1,6 @@
 // Reading the alert log back (docs/api.md C5–C7): the alerts of a site after a seq, in the shape the
 // `alert` push has, so a page treats both alike.
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import type { AlertEvent, AlertKind } from "../../shared/live/events.ts";
 
 /** At most this many alerts per answer; `more` says to ask again from the last seq. */

@@ -1,9 +1,8 @@
 // Boxes of sealed tubes (docs/api.md C6): packed at the site, dispatched with a courier, received
 // by the lab; every step written to each tube's chain of custody.
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import type { TokenClaims } from "../auth/tokens.ts";
 import { errors } from "../errors.ts";
-import { live } from "../live/hub.ts";
 import type { BoxRecord } from "../store/boxes.ts";
 
 export interface BoxView {
@@ -90,7 +89,7 @@ export function receiveBox(context: AppContext, site: string, boxId: string): Bo
     return { ...view(context, site, context.store.boxes.get(site, boxId)!), overAge };
   });
   if (result.overAge.length)
-    live(context).alert(site, "tube-age", `box ${boxId} reached the lab with ${result.overAge.length} tube(s) over ${scenario.pooling.maxTubeAgeMinutes} minutes old`, {
+    context.live.alert(site, "tube-age", `box ${boxId} reached the lab with ${result.overAge.length} tube(s) over ${scenario.pooling.maxTubeAgeMinutes} minutes old`, {
       box: boxId,
       tubes: result.overAge,
     });

@@ -1,13 +1,12 @@
 // Desk events (docs/api.md C6): tube opened, swab, tube sealed, sent singly or as an offline batch.
 // Each is applied once by its id; a batch is one transaction; each event is judged on its own.
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import type { TokenClaims } from "../auth/tokens.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import type { TubeRecord } from "../store/tubes.ts";
 import { DeskEvent } from "../api/schemas/shapes.ts";
 import { underPath, validator } from "../api/schemas/validator.ts";
 import { errors, TenfoldError } from "../errors.ts";
-import { live } from "../live/hub.ts";
 import { relieveAfterTubes } from "./relief.ts";
 import { Type, type Static } from "@sinclair/typebox";
 
@@ -114,7 +113,7 @@ export function applyDeskEvents(
   });
 
   const announce = () => {
-    const hub = live(context);
+    const hub = context.live;
     for (const point of effects.points) hub.queueChanged(site, point);
     for (const t of effects.twoTubes)
       hub.alert(site, "resident-two-tubes", `resident ${t.resident} is in ${t.tubes.length} open tubes (${t.tubes.join(", ")}); check the desk`, t);

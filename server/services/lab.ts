@@ -1,9 +1,8 @@
 // Lab results and what follows them (docs/api.md C6): a positive pool yields its re-test list, one
 // single tube per resident, sampled door to door by the grid's three-person group.
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import type { TubeResult } from "../store/tubes.ts";
 import { errors } from "../errors.ts";
-import { live } from "../live/hub.ts";
 
 export interface Retest {
   tube: string;
@@ -61,7 +60,7 @@ export function postResult(context: AppContext, site: string, input: { tube: str
   });
   const retests = input.result === "positive" ? retestsOf(context, site, input.tube) : [];
   if (retests.length)
-    live(context).alert(site, "positive", `tube ${input.tube} is positive: ${retests.length} residents to isolate and re-swab at home, one tube each`, {
+    context.live.alert(site, "positive", `tube ${input.tube} is positive: ${retests.length} residents to isolate and re-swab at home, one tube each`, {
       tube: input.tube,
       retests,
     });

@@ -1,9 +1,8 @@
 // Relief on the swab stream (docs/api.md C4 "swap after 3 tubes"): when a sampler has sealed the
 // site's set number of tubes in one stint, the nearest rested sampler is called to take the desk.
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import type { Plan } from "../../shared/plan/types.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
-import { live } from "../live/hub.ts";
 import { assignmentAt, onDesk } from "./rotation-now.ts";
 import { errors } from "../errors.ts";
 
@@ -38,7 +37,7 @@ export function relieveAfterTubes(context: AppContext, site: string, point: stri
   const scenario = context.store.sites.get(site)!.scenario;
   const now = context.clock.now();
   const relief = reliefFor(scenario, current.plan, "sampler", now, sampler ? [sampler.staff] : []);
-  const hub = live(context);
+  const hub = context.live;
   if (!relief) {
     hub.alert(site, "gap", `${point} desk ${desk}: ${sealed} tubes sealed this stint, but no rested sampler is free to take over`, { point, desk });
     return;
@@ -63,7 +62,7 @@ export function requestRelief(context: AppContext, site: string, staff: string):
   if (!here || here.activity !== "desk") throw errors.state("NOT_AT_A_DESK", `${staff} is not at a desk now; relief is for someone on a desk`);
   const scenario = context.store.sites.get(site)!.scenario;
   const relief = reliefFor(scenario, current.plan, here.role, now, [staff]) ?? null;
-  const hub = live(context);
+  const hub = context.live;
   if (relief)
     hub.call({
       site,

@@ -2,11 +2,10 @@
 // or rejects; every rule is re-checked at each step and only the swapped assignment changes. Each
 // step is pushed (`swap`) to both people and the lead.
 import { randomUUID } from "node:crypto";
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import type { TokenClaims } from "../auth/tokens.ts";
 import type { SwapRecord } from "../store/swaps.ts";
 import { errors } from "../errors.ts";
-import { live } from "../live/hub.ts";
 import { checkSwap } from "./rotation-changes.ts";
 import type { SwapShift, SwapView } from "../../shared/live/events.ts";
 
@@ -46,7 +45,7 @@ function view(context: AppContext, s: SwapRecord): SwapView {
 /** Pushes a swap as it now stands; returns its view. */
 function announce(context: AppContext, site: string, id: string): SwapView {
   const swap = view(context, context.store.swaps.get(site, id)!);
-  live(context).swapChanged({ ...swap, site, at: new Date(context.clock.now()).toISOString() });
+  context.live.swapChanged({ ...swap, site, at: new Date(context.clock.now()).toISOString() });
   return swap;
 }
 
@@ -91,7 +90,7 @@ export function acceptSwap(context: AppContext, site: string, id: string, accoun
   if (swap.state !== "proposed") throw errors.state("SWAP_NOT_PROPOSED", `the swap is ${swap.state}, not waiting for acceptance`);
   context.store.swaps.setState(site, id, "accepted", context.clock.now());
   const accepted = announce(context, site, id);
-  live(context).alert(site, "swap", `${swap.to} accepted ${swap.from}'s assignment ${swap.assignment}; approve or reject it`, { swap: id });
+  context.live.alert(site, "swap", `${swap.to} accepted ${swap.from}'s assignment ${swap.assignment}; approve or reject it`, { swap: id });
   return accepted;
 }
 
@@ -107,8 +106,8 @@ export function approveSwap(context: AppContext, site: string, id: string): Swap
     return { ...view(context, context.store.swaps.get(site, id)!), revision };
   });
   announce(context, site, id);
-  live(context).rotationChanged(site, [result.from, result.to], "swap");
-  live(context).queueChangedSite(site);
+  context.live.rotationChanged(site, [result.from, result.to], "swap");
+  context.live.queueChangedSite(site);
   return result;
 }
 

@@ -1,7 +1,7 @@
 // Tubes on their way to the lab and how old they are (docs/api.md C3, C6): the lead's board shows
 // each open or sealed tube's age against the limit, so a courier is sent before it is too late.
 // No resident ids: the list says how many swabs a tube holds, not whose.
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import type { TubeRecord } from "../store/tubes.ts";
 import { TUBE_AGE_WARNING_MINUTES } from "../live/ticker.ts";
 import type { TubeAge, TubeAges, TubeListState } from "../../shared/live/tube-ages.ts";
