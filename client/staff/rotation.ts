@@ -6,6 +6,7 @@ import { h, replace } from "../common/dom.ts";
 import { clock, countdown } from "../common/time.ts";
 import { t, type MessageKey } from "../i18n/index.ts";
 import { DEFAULT_WORKLOAD, litresPerHour } from "./drink.ts";
+import { isWithin } from "../../shared/time.ts";
 
 export interface RotationView {
   assignments: Assignment[];
@@ -19,14 +20,14 @@ export interface RotationView {
 /** The assignment running at `now` and the first one after it. */
 export function nowAndNext(assignments: Assignment[], now: number): { current?: Assignment; next?: Assignment } {
   const sorted = [...assignments].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
-  const current = sorted.find((a) => Date.parse(a.start) <= now && now < Date.parse(a.end));
+  const current = sorted.find((a) => isWithin(now, a));
   const next = sorted.find((a) => Date.parse(a.start) > now);
   return { current, next };
 }
 
 /** The heat category at a point (its shelter) at an instant; a booth is air-conditioned. */
 export function categoryAt(heat: HeatHour[], points: DirectoryPoint[], point: string | undefined, at: number): HeatCategory | undefined {
-  const hour = heat.find((x) => Date.parse(x.start) <= at && at < Date.parse(x.end));
+  const hour = heat.find((x) => isWithin(at, x));
   if (!hour) return undefined;
   const shelter = points.find((p) => p.id === point)?.shelter ?? "shade";
   if (shelter === "booth") return 0;

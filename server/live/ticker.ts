@@ -1,6 +1,7 @@
 // What time alone brings (docs/api.md C7, C8): desk calls as assignments come due, tubes nearing
 // their age limit, a rising heat category, and queue states that change as desks open and close.
 import type { AppContext } from "../context.ts";
+import { wallClock } from "../../shared/time.ts";
 
 /** Real milliseconds between ticks; each reads the app's clock, so a fast clock runs a fast day. */
 export const TICK_MS = 1000;
@@ -76,7 +77,7 @@ export class Ticker {
           at: a.start,
           reason: "rotation",
           assignment: a.id,
-          message: `to ${a.point} desk ${a.desk} at ${a.start.slice(11, 16)}`,
+          message: `to ${a.point} desk ${a.desk} at ${wallClock(a.start)}`,
         }, { local: true });
       }
       const heat = current.plan.heat;
@@ -88,7 +89,7 @@ export class Ticker {
         const before = Math.max(heat[i - 1].category.open, heat[i - 1].category.shade);
         this.heatHours.add(key);
         if (worst > before)
-          hub.alert(site.id, "heat", `heat category rises from ${before} to ${worst} at ${hour.start.slice(11, 16)} (WBGT ${hour.wbgt} °C): shorten stints`, {
+          hub.alert(site.id, "heat", `heat category rises from ${before} to ${worst} at ${wallClock(hour.start)} (WBGT ${hour.wbgt} °C): shorten stints`, {
             category: hour.category,
             previous: heat[i - 1].category,
             hour: hour.start,

@@ -1,6 +1,6 @@
 // Gap reasons a site lead understands: what rule or shortage left a desk without a role.
 import type { Role } from "../scenario/schema.ts";
-import { toIso, type Minute } from "../time.ts";
+import { toIso, wallClock, type Minute } from "../time.ts";
 import type { RotationContext } from "./context.ts";
 import type { DeskSlot, Unfit } from "./person.ts";
 import type { Position } from "./positions.ts";
@@ -24,7 +24,7 @@ const ORDER: (Unfit | "reserve")[] = [
   "busy", "heat-rest", "heat-stint", "ppe", "meal", "overtime", "outdoor-limit", "no-outdoor-person", "day-rule", "shift-rest", "reserve",
 ];
 
-const hhmm = (m: Minute, tz: string) => toIso(m, tz).slice(11, 16);
+const hhmm = (m: Minute, tz: string) => wallClock(toIso(m, tz));
 
 /** Why the day rule closes an outdoor desk at these minutes, or null if it does not. */
 export function dayRuleReason(ctx: RotationContext, start: Minute, end: Minute): string | null {
