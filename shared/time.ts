@@ -16,7 +16,7 @@ export function toMinute(iso: string): Minute {
 
 /**
  * An instant as ISO 8601 with the offset of `timezone` at that instant.
- * @example toIso(27136620, "Asia/Shanghai") // "2021-08-03T07:00:00+08:00"
+ * @example toIso(27132420, "Asia/Shanghai") // "2021-08-03T07:00:00+08:00"
  */
 export function toIso(minute: Minute, timezone: string): string {
   return formatISO(new TZDate(minute * 60000, timezone));

@@ -37,7 +37,7 @@ export function dayRuleReason(ctx: RotationContext, start: Minute, end: Minute):
 
 /**
  * The reason a position is unstaffed in a slot, from why each person with the role could not take it.
- * @example gapReason(ctx, samplerPosition, slot, ["heat-rest", "busy", "off-duty"])
+ * @example gapReason(ctx, lay.positions[0], { start: 800, end: 805, outdoor: true, limit: { work: 20, rest: 40 } }, ["heat-rest", "busy", "off-duty"])
  *   // "no sampler available: the 2 on duty are at other desks or resting after heat stints"
  */
 export function gapReason(ctx: RotationContext, p: Position, slot: DeskSlot, causes: (Unfit | "reserve")[]): string {
