@@ -129,11 +129,11 @@ function errorHandler(logger: Logger) {
     else if (isBodyParserError(err, "entity.too.large")) error = errors.tooLarge(String((err as { limit?: number }).limit ?? ""));
     else if (isBodyParserError(err, "entity.parse.failed")) error = errors.malformedJson();
     else if (isBodyParserError(err) && (err as { status?: number }).status === 415) error = errors.unsupportedMediaType();
-    else if (isBodyParserError(err)) error = new TenfoldError(400, "BAD_BODY", (err as Error).message);
+    else if (isBodyParserError(err)) error = errors.badBody((err as Error).message);
     // A path with broken percent-encoding (the router's URIError) or a body that will not
     // decompress (zlib, under Content-Encoding) comes with a 4xx status of its own but no body-parser
     // `type`: it is the client's mistake, not a 500 logged as a server error (the hostile-input fuzzer, test/fuzz.test.ts).
-    else if (clientErrorStatus(err) !== undefined) error = new TenfoldError(clientErrorStatus(err)!, "BAD_REQUEST", (err as Error).message);
+    else if (clientErrorStatus(err) !== undefined) error = errors.badRequest(clientErrorStatus(err)!, (err as Error).message);
     else {
       logger.error({ err, url: req.originalUrl }, "unhandled error");
       error = errors.internal();

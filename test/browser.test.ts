@@ -333,6 +333,8 @@ describe("the pages in a real browser", function () {
     await page.waitForSelector("#live-board tr");
     expect((await call(t.base, "POST", "/api/v1/sites/yiyuan/results", { token: lab, body: { tube: "T-POS", result: "positive" } })).status).to.equal(200);
     await page.waitForSelector("#alerts .alert-positive");
+    // The page is in Chinese (the default): the alert's text is too, made from its text and params.
+    expect(await page.locator("#alerts .alert-positive").first().innerText()).to.contain("阳性").and.contain("样本管 T-POS 阳性");
     await page.click("#tab-live");
     await page.waitForSelector('#retests li[data-tube="T-POS"]');
     expect(await page.locator('#retests li[data-tube="T-POS"]').innerText()).to.contain("R-11").and.contain("R-13");

@@ -3,6 +3,7 @@
 import type { AppContext } from "../context.ts";
 import type { LiveSocket } from "../live/io.ts";
 import { tokenSecret, verifyToken } from "./tokens.ts";
+import { errors } from "../errors.ts";
 
 /** Socket.IO middleware for the handshake. */
 export function socketAuth(context: AppContext) {
@@ -11,9 +12,9 @@ export function socketAuth(context: AppContext) {
     if (token === undefined || token === null || token === "") return next();
     const claims = verifyToken(token, tokenSecret(context.store), context.clock.now());
     if (!claims) {
-      const err = new Error("the token is invalid or has expired; sign in again") as Error & { data?: unknown };
-      err.data = { code: "BAD_TOKEN" };
-      return next(err);
+      // Socket.IO hands the client `message` and `data` of a refused handshake.
+      const refused = errors.badToken();
+      return next(Object.assign(new Error(refused.message), { data: { code: refused.code } }));
     }
     socket.data.account = claims;
     next();

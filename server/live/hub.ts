@@ -6,8 +6,9 @@ import type { AlertEvent, AlertKind, CallEvent, RotationEvent, RotationReason, S
 import type { Store } from "../store/index.ts";
 import type { QueueBoard } from "./queue-board.ts";
 import type { LiveServer } from "./io.ts";
-import { assignmentsOf } from "../services/rotation-now.ts";
+import { assignmentsOf } from "../../shared/rotation/now.ts";
 import { rooms } from "./rooms.ts";
+import { alertMessage, type AlertParams, type AlertText } from "../../shared/live/alert-texts.ts";
 
 export interface LiveHubParts {
   store: Store;
@@ -62,14 +63,25 @@ export class LiveHub {
   }
 
   /**
-   * Stores an alert, then sends it to the leads (only they: details may name residents). `key`:
-   * one alert however many nodes find it (the ticker's, which every node runs over a shared file).
+   * Stores an alert, then sends it to the leads (only they: details may name residents). Its text
+   * is `text` with `params` (shared/live/alert-texts.ts): `message` in English, and the page renders
+   * the reader's language from the same two. `key`: one alert however many nodes find it (the
+   * ticker's, which every node runs over a shared file).
    */
-  alert(site: string, kind: AlertKind, message: string, details: Record<string, unknown> = {}, { local = false, key }: { local?: boolean; key?: string } = {}): void {
+  alert<K extends AlertText>(
+    site: string,
+    kind: AlertKind,
+    text: K,
+    params: AlertParams[K],
+    details: Record<string, unknown> = {},
+    { local = false, key }: { local?: boolean; key?: string } = {},
+  ): void {
     const at = this.context.clock.now();
-    const event: AlertEvent = { ...details, site, kind, message, at: new Date(at).toISOString() };
+    const message = alertMessage(text, params, "en");
+    const detail = { ...details, text, params };
+    const event: AlertEvent = { ...detail, site, kind, message, at: new Date(at).toISOString() };
     try {
-      event.seq = this.context.store.alerts.add(site, { kind, message, at, detail: details, key });
+      event.seq = this.context.store.alerts.add(site, { kind, message, at, detail, key });
     } catch (err) {
       // The write that caused the alert is committed already: the lead still hears of it live.
       this.context.logger.error({ err, site, kind }, "alert not stored");

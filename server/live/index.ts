@@ -8,6 +8,7 @@ import { onRoster } from "../auth/guard.ts";
 import { QueueSubscribe } from "../api/schemas/shapes.ts";
 import { validator } from "../api/schemas/validator.ts";
 import { rooms } from "./rooms.ts";
+import { errors } from "../errors.ts";
 import { Ticker } from "./ticker.ts";
 
 const subscribeRequest = validator(QueueSubscribe);
@@ -49,14 +50,14 @@ export function mountLive(context: AppContext): () => Promise<void> {
  */
 function subscribe(context: AppContext, socket: LiveSocket, request: unknown, join: boolean): QueueSubscribeAck | Promise<QueueSubscribeAck> {
   const problems = subscribeRequest.problems(request);
-  if (problems.length) return { ok: false, error: { code: "INVALID_INPUT", message: problems.map((p) => `${p.path}: ${p.message}`).join("; "), path: problems[0].path } };
+  if (problems.length) return errors.invalidInput(problems).toAck();
   const { site, points } = request as { site: string; points?: string[] };
   const record = context.store.sites.get(site);
   if (!record && context.cluster) return context.cluster.subscribeElsewhere(socket, site, points, join);
-  if (!record) return { ok: false, error: { code: "NOT_FOUND", message: `site "${site}" not found`, path: "$.site" } };
+  if (!record) return errors.notFound(`site "${site}"`, "$.site").toAck();
   const known = record.scenario.points.map((p) => p.id);
   const unknown = (points ?? []).findIndex((p) => !known.includes(p));
-  if (unknown >= 0) return { ok: false, error: { code: "NOT_FOUND", message: `site "${site}" has no point "${points![unknown]}"`, path: `$.points[${unknown}]` } };
+  if (unknown >= 0) return errors.notFound(`point "${points![unknown]}" of site "${site}"`, `$.points[${unknown}]`).toAck();
   const chosen = points?.length ? [...new Set(points)] : known;
   const hub = context.live;
   for (const point of chosen) {

@@ -90,7 +90,7 @@ export function shareLivePushes(context: { io: LiveServer; store: Store; logger:
     const known = record.scenario.points.map((p) => p.id);
     const unknown = (request.points ?? []).findIndex((p) => !known.includes(p));
     if (unknown >= 0)
-      return answer({ ok: false, error: { code: "NOT_FOUND", message: `site "${request.site}" has no point "${request.points![unknown]}"`, path: `$.points[${unknown}]` } });
+      return answer(errors.notFound(`point "${request.points![unknown]}" of site "${request.site}"`, `$.points[${unknown}]`).toAck());
     const chosen = request.points?.length ? [...new Set(request.points)] : known;
     answer({ ok: true, points: chosen.map((point) => queues.current(request.site, point)) });
   });
@@ -200,10 +200,9 @@ export function shareLivePushes(context: { io: LiveServer; store: Store; logger:
       try {
         answer = await askHolder(site, points);
       } catch {
-        const err = errors.siteNodeUnavailable(site);
-        return { ok: false, error: { code: err.code, message: err.message } };
+        return errors.siteNodeUnavailable(site).toAck();
       }
-      if (!answer) return { ok: false, error: { code: "NOT_FOUND", message: `site "${site}" not found`, path: "$.site" } };
+      if (!answer) return errors.notFound(`site "${site}"`, "$.site").toAck();
       if (!answer.ok) return answer;
       for (const state of answer.points) {
         socket.join(rooms.point(site, state.point));

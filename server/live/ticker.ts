@@ -2,6 +2,7 @@
 // their age limit, a rising heat category, and queue states that change as desks open and close.
 import type { AppContext } from "../context.ts";
 import { wallClock } from "../../shared/time.ts";
+import { tubeAgeMinutes } from "../../shared/tubes/lifecycle.ts";
 
 /** Real milliseconds between ticks; each reads the app's clock, so a fast clock runs a fast day. */
 export const TICK_MS = 1000;
@@ -55,8 +56,8 @@ export class Ticker {
         const key = `${site.id}:${tube.id}`;
         if (this.agedTubes.has(key)) continue;
         this.agedTubes.add(key);
-        const age = Math.round((now - tube.firstSwabAt!) / 60000);
-        hub.alert(site.id, "tube-age", `tube ${tube.id} is ${age} minutes old and not yet at the lab (limit ${pooling.maxTubeAgeMinutes}, trip ${pooling.labTravelMinutes}); send it now`, {
+        const age = tubeAgeMinutes(tube.firstSwabAt!, now);
+        hub.alert(site.id, "tube-age", "tube-ageing", { tube: tube.id, ageMinutes: age, maxTubeAgeMinutes: pooling.maxTubeAgeMinutes, labTravelMinutes: pooling.labTravelMinutes }, {
           tube: tube.id,
           ageMinutes: age,
           state: tube.state,
@@ -89,7 +90,7 @@ export class Ticker {
         const before = Math.max(heat[i - 1].category.open, heat[i - 1].category.shade);
         this.heatHours.add(key);
         if (worst > before)
-          hub.alert(site.id, "heat", `heat category rises from ${before} to ${worst} at ${wallClock(hour.start)} (WBGT ${hour.wbgt} °C): shorten stints`, {
+          hub.alert(site.id, "heat", "heat-rising", { from: before, to: worst, at: wallClock(hour.start), wbgt: hour.wbgt }, {
             category: hour.category,
             previous: heat[i - 1].category,
             hour: hour.start,

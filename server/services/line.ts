@@ -3,7 +3,7 @@
 import type { Clock } from "../../shared/clock.ts";
 import type { Store } from "../store/index.ts";
 import { lineState, type LineState } from "../../shared/queue-live/state.ts";
-import { desksOpenAt, forecastLength, inWindow } from "./rotation-now.ts";
+import { desksOpenAt, forecastLength, inWindow } from "../../shared/rotation/now.ts";
 import { errors } from "../errors.ts";
 
 /** Service rate is measured over the last ten minutes of swabs. */

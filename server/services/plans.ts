@@ -7,7 +7,7 @@ import type { Scenario } from "../../shared/scenario/schema.ts";
 import type { TokenClaims } from "../auth/tokens.ts";
 import type { PlanRecord } from "../store/plans.ts";
 import { errors } from "../errors.ts";
-import { assignmentsOf } from "./rotation-now.ts";
+import { assignmentsOf } from "../../shared/rotation/now.ts";
 
 type MakePlan = (scenario: Scenario) => Plan;
 let planner: MakePlan | undefined;
@@ -69,9 +69,7 @@ export function publishPlan(context: AppContext, site: string, planId: string): 
   hub.rotationChanged(site, [...people], before ? "replan" : "publish");
   if (published.plan.gaps.length) {
     const minutes = published.plan.gaps.reduce((n, g) => n + (Date.parse(g.end) - Date.parse(g.start)) / 60000, 0);
-    hub.alert(site, "gap", `the published plan leaves ${published.plan.gaps.length} gap(s), ${Math.round(minutes)} desk-minutes unstaffed`, {
-      gaps: published.plan.gaps,
-    });
+    hub.alert(site, "gap", "plan-gaps", { gaps: published.plan.gaps.length, minutes: Math.round(minutes) }, { gaps: published.plan.gaps });
   }
   hub.queueChangedSite(site);
   return published;

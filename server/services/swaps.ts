@@ -69,7 +69,7 @@ export function proposeSwap(context: AppContext, site: string, input: { assignme
   const assignment = current.plan.assignments.find((a) => a.id === input.assignment);
   if (!assignment) throw errors.invalidField("$.assignment", `there is no assignment "${input.assignment}" in the plan in force`);
   if (account.role !== "lead" && assignment.staff !== account.staff) throw errors.forbidden("you may only offer your own assignments");
-  if (Date.parse(assignment.end) <= context.clock.now()) throw errors.state("ASSIGNMENT_PAST", "that assignment is over; only current and future ones can be swapped", "$.assignment");
+  if (Date.parse(assignment.end) <= context.clock.now()) throw errors.assignmentPast();
   if (!context.store.sites.get(site)!.scenario.staff.some((p) => p.id === input.to))
     throw errors.invalidField("$.to", `"${input.to}" is not on this site's roster`);
   mustPass(context, site, input.assignment, input.to);
@@ -87,10 +87,10 @@ function swapIn(context: AppContext, site: string, id: string): SwapRecord {
 export function acceptSwap(context: AppContext, site: string, id: string, account: TokenClaims): SwapView {
   const swap = swapIn(context, site, id);
   if (account.staff !== swap.to) throw errors.forbidden(`only ${swap.to}, who would take the assignment, may accept`);
-  if (swap.state !== "proposed") throw errors.state("SWAP_NOT_PROPOSED", `the swap is ${swap.state}, not waiting for acceptance`);
+  if (swap.state !== "proposed") throw errors.swapNotProposed(swap.state);
   context.store.swaps.setState(site, id, "accepted", context.clock.now());
   const accepted = announce(context, site, id);
-  context.live.alert(site, "swap", `${swap.to} accepted ${swap.from}'s assignment ${swap.assignment}; approve or reject it`, { swap: id });
+  context.live.alert(site, "swap", "swap-accepted", { from: swap.from, to: swap.to, assignment: swap.assignment }, { swap: id });
   return accepted;
 }
 
@@ -98,9 +98,9 @@ export function acceptSwap(context: AppContext, site: string, id: string, accoun
 export function approveSwap(context: AppContext, site: string, id: string): SwapView & { revision: number } {
   const result = context.store.transaction(() => {
     const swap = swapIn(context, site, id);
-    if (swap.state !== "accepted") throw errors.state("SWAP_NOT_ACCEPTED", `the swap is ${swap.state}; it must be accepted by ${swap.to} first`);
+    if (swap.state !== "accepted") throw errors.swapNotAccepted(swap.state, swap.to);
     const { current, assignments } = mustPass(context, site, swap.assignment, swap.to);
-    if (current.id !== swap.plan) throw errors.state("PLAN_CHANGED", "a new plan was published since the swap was proposed; propose it again");
+    if (current.id !== swap.plan) throw errors.planChanged();
     const revision = context.store.plans.revise(site, current.id, { ...current.plan, assignments });
     context.store.swaps.setState(site, id, "approved", context.clock.now());
     return { ...view(context, context.store.swaps.get(site, id)!), revision };
@@ -113,7 +113,7 @@ export function approveSwap(context: AppContext, site: string, id: string): Swap
 
 export function rejectSwap(context: AppContext, site: string, id: string, reason: string | undefined): SwapView {
   const swap = swapIn(context, site, id);
-  if (swap.state === "approved" || swap.state === "rejected") throw errors.state("SWAP_DECIDED", `the swap was ${swap.state} already`);
+  if (swap.state === "approved" || swap.state === "rejected") throw errors.swapDecided(swap.state);
   context.store.swaps.setState(site, id, "rejected", context.clock.now(), reason ?? null);
   return announce(context, site, id);
 }

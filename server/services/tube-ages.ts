@@ -5,6 +5,7 @@ import type { AppContext } from "../context.ts";
 import type { TubeRecord } from "../store/tubes.ts";
 import { TUBE_AGE_WARNING_MINUTES } from "../live/ticker.ts";
 import type { TubeAge, TubeAges, TubeListState } from "../../shared/live/tube-ages.ts";
+import { tubeAgeMinutes } from "../../shared/tubes/lifecycle.ts";
 
 export type { TubeAge, TubeAges, TubeListState };
 
@@ -39,7 +40,7 @@ function ageOf(t: TubeRecord, now: number, sendWithinMinutes: number): TubeAge {
     state: t.state as TubeListState,
     swabs: t.swabs,
     firstSwabAt: first === null ? null : new Date(first).toISOString(),
-    ageMinutes: first === null ? null : Math.max(0, Math.floor((now - first) / 60000)),
+    ageMinutes: first === null ? null : tubeAgeMinutes(first, now),
     sendBy: first === null ? null : new Date(first + sendWithinMinutes * 60000).toISOString(),
     ...(t.box ? { box: t.box } : {}),
   };

@@ -42,12 +42,7 @@ export function reportUnwell(context: AppContext, site: string, staff: string, r
         assignment: a.id,
         message: `relieve ${staff} at ${a.point} desk ${a.desk} now`,
       });
-  hub.alert(
-    site,
-    "unwell",
-    `${staff} is off duty (${why}); ${called.length ? `relieved by ${called.join(", ")}` : "nobody free to relieve"}${repair.gaps.length ? `; ${repair.gaps.length} gap(s) left` : ""}`,
-    { staff, relievedBy: called, gaps: repair.gaps },
-  );
+  hub.alert(site, "unwell", "unwell", { staff, reason: reason ?? null, relievedBy: called, gapsLeft: repair.gaps.length }, { staff, relievedBy: called, gaps: repair.gaps });
   hub.queueChangedSite(site);
   return { staff, at: new Date(now).toISOString(), revision, removed: repair.removed, added: repair.added, gaps: repair.gaps, called };
 }

@@ -1,6 +1,7 @@
 // The Socket.IO event map docs/api.md: one typed interface that the server and
 // the pages both import, so an event's name and fields cannot drift apart.
 import type { Assignment } from "../plan/types.ts";
+import type { AlertText } from "./alert-texts.ts";
 
 export type QueueStatus = "flowing" | "busy" | "jammed" | "break" | "closed";
 
@@ -57,7 +58,10 @@ export interface AlertEvent {
   /** Rising per site, from 1: a page that missed pushes asks for those after the last it holds. */
   seq?: number;
   kind: AlertKind;
+  /** In English; `text` and `params` give it in any language (shared/live/alert-texts.ts). */
   message: string;
+  text?: AlertText;
+  params?: Record<string, unknown>;
   /** ISO 8601. */
   at: string;
   [detail: string]: unknown;

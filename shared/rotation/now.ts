@@ -1,11 +1,15 @@
-// What the plan in force says about one moment: which desks are staffed, who is where, whether
-// the site is open. Read by the live queue, calls and relief.
-import type { Assignment, Plan } from "../../shared/plan/types.ts";
-import type { Role, Scenario } from "../../shared/scenario/schema.ts";
+// What a published plan says about one moment (docs/api.md C7, C8): which desks are staffed, who
+// is where, whether the site is open. Pure: the moment comes in as `at` (ms), from the caller's clock.
+import type { Assignment, Plan } from "../plan/types.ts";
+import type { Role, Scenario } from "../scenario/schema.ts";
+import { isWithin } from "../time.ts";
 
-const covers = (a: { start: string; end: string }, at: number) => Date.parse(a.start) <= at && at < Date.parse(a.end);
+const covers = (a: { start: string; end: string }, at: number) => isWithin(at, a);
 
-/** Whether a sampling window is open at `at` (ms). */
+/**
+ * Whether a sampling window is open at `at` (ms).
+ * @example inWindow(yiyuan, Date.parse("2021-08-03T12:00:00+08:00")) // true
+ */
 export function inWindow(scenario: Scenario, at: number): boolean {
   return scenario.windows.some((w) => covers(w, at));
 }
@@ -49,8 +53,11 @@ export function forecastLength(plan: Plan | undefined, point: string, at: number
   return best?.length;
 }
 
-/** The assignment a person holds at `at`, if any. */
-export function assignmentAt(plan: Plan, staff: string, at: number): Assignment | undefined {
+/**
+ * The assignment a person holds at `at`, if any.
+ * @example assignmentAt(plan, "bai-xue", Date.parse("2021-08-03T07:10:00+08:00")).activity // "desk"
+ */
+export function assignmentAt(plan: Pick<Plan, "assignments">, staff: string, at: number): Assignment | undefined {
   return plan.assignments.find((a) => a.staff === staff && covers(a, at));
 }
 
@@ -59,7 +66,10 @@ export function onDesk(plan: Plan, point: string, desk: number, role: Role, at: 
   return plan.assignments.find((a) => a.activity === "desk" && a.point === point && a.desk === desk && a.role === role && covers(a, at));
 }
 
-/** One person's assignments in a plan. */
+/**
+ * One person's assignments in a plan.
+ * @example assignmentsOf(plan, "nobody") // []
+ */
 export function assignmentsOf(plan: Plan, staff: string): Assignment[] {
   return plan.assignments.filter((a) => a.staff === staff);
 }
