@@ -3,13 +3,9 @@
 // renders them as `{error: {code, message, path?}}`, and socket acknowledgements carry the same body.
 import type { Problem } from "../shared/scenario/problems.ts";
 import type { TubeRefusal } from "../shared/tubes/lifecycle.ts";
+import type { ErrorBody } from "../shared/live/shapes.ts";
 
-/** What an error shows a client: in an HTTP body, a desk event's result, or a socket ack. */
-export interface ErrorBody {
-  code: string;
-  message: string;
-  path?: string;
-}
+export type { ErrorBody };
 
 export class TenfoldError extends Error {
   constructor(

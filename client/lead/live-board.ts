@@ -4,7 +4,7 @@ import { api } from "../common/api.ts";
 import { h, replace } from "../common/dom.ts";
 import { clock } from "../common/time.ts";
 import { statusClass, statusKey } from "../common/status.ts";
-import type { AlertEvent, Swap } from "../common/contract.ts";
+import type { AlertEvent, Retest, Swap } from "../common/contract.ts";
 import type { KnownPoint } from "../common/queue-feed.ts";
 import { language, t, type MessageKey } from "../i18n/index.ts";
 import { renderTubeAges } from "./tube-ages.ts";
@@ -22,13 +22,6 @@ export interface LiveScreen {
   pointName: (id: string) => string;
 }
 
-/** One resident to re-swab, from `GET …/retests`. */
-interface Retest {
-  tube: string;
-  point: string;
-  resident: string;
-  team: string;
-}
 
 export function renderLive(host: HTMLElement, screen: LiveScreen): void {
   const base = `/api/v1/sites/${encodeURIComponent(screen.site)}`;

@@ -3,7 +3,7 @@
 import type { Express } from "express";
 import type { AppContext } from "../context.ts";
 import { allow, params } from "../auth/guard.ts";
-import { AlertsQuery } from "./schemas/shapes.ts";
+import { AlertsQuery } from "../../shared/live/shapes.ts";
 import { validator } from "./schemas/validator.ts";
 import { alertsSince } from "../services/alerts.ts";
 

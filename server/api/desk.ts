@@ -2,7 +2,7 @@
 import type { Express } from "express";
 import type { AppContext } from "../context.ts";
 import { allow, params } from "../auth/guard.ts";
-import { DeskEventBatch, QueueReportBody } from "./schemas/shapes.ts";
+import { DeskEventBatch, QueueReportBody } from "../../shared/live/shapes.ts";
 import { validator } from "./schemas/validator.ts";
 import { applyDeskEvents } from "../services/desk-events.ts";
 import { reportQueue } from "../services/queue.ts";

@@ -3,7 +3,7 @@
 import type { Express } from "express";
 import type { AppContext } from "../context.ts";
 import { allow, params } from "../auth/guard.ts";
-import { BoxBody, EmptyBody, ResultBody, TUBE_LIST_STATES, TubesQuery } from "./schemas/shapes.ts";
+import { BoxBody, EmptyBody, ResultBody, TUBE_LIST_STATES, TubesQuery } from "../../shared/live/shapes.ts";
 import { validator } from "./schemas/validator.ts";
 import { dispatchBox, packBox, receiveBox } from "../services/boxes.ts";
 import { postResult, retests, tubeView } from "../services/lab.ts";

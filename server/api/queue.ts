@@ -3,7 +3,7 @@
 import type { Express } from "express";
 import { createHash } from "node:crypto";
 import type { AppContext } from "../context.ts";
-import { QueueQuery } from "./schemas/shapes.ts";
+import { QueueQuery } from "../../shared/live/shapes.ts";
 import { validator } from "./schemas/validator.ts";
 import { errors } from "../errors.ts";
 

@@ -8,7 +8,7 @@ import { createSite } from "../services/sites.ts";
 import { editSite } from "../services/site-edit.ts";
 import { currentPlanFor, draftPlan, planView, publishPlan } from "../services/plans.ts";
 import { errors } from "../errors.ts";
-import { SettingsBody } from "./schemas/shapes.ts";
+import { SettingsBody } from "../../shared/live/shapes.ts";
 import { validator } from "./schemas/validator.ts";
 
 const settingsBody = validator(SettingsBody);

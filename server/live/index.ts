@@ -5,7 +5,7 @@ import type { QueueSubscribeAck } from "../../shared/live/events.ts";
 import type { LiveSocket } from "./io.ts";
 import { socketAuth } from "../auth/socket.ts";
 import { onRoster } from "../auth/guard.ts";
-import { QueueSubscribe } from "../api/schemas/shapes.ts";
+import { QueueSubscribe } from "../../shared/live/shapes.ts";
 import { validator } from "../api/schemas/validator.ts";
 import { rooms } from "./rooms.ts";
 import { errors } from "../errors.ts";

@@ -2,6 +2,7 @@
 // shared/live/events.ts, the events nodes send each other, and what a socket carries once signed in.
 import type { Server, Socket } from "socket.io";
 import type { ClientToServerEvents, QueueEvent, ServerToClientEvents } from "../../shared/live/events.ts";
+import type { ErrorBody } from "../../shared/live/shapes.ts";
 import type { TokenClaims } from "../auth/tokens.ts";
 
 /** What a socket carries after the handshake: the account of a signed-in socket. */
@@ -15,7 +16,7 @@ export const QUEUE_CHANGED = "tenfold:queue-changed";
 export const QUEUE_CURRENT = "tenfold:queue-current";
 
 /** A holder's answer to QUEUE_CURRENT; null from a node that does not hold the site. */
-export type HolderAnswer = { ok: true; points: QueueEvent[] } | { ok: false; error: { code: string; message: string; path?: string } } | null;
+export type HolderAnswer = { ok: true; points: QueueEvent[] } | { ok: false; error: ErrorBody } | null;
 
 /** What nodes of a cluster say to each other (live/redis.ts). */
 export interface InterServerEvents {

@@ -4,22 +4,15 @@ import type { AppContext } from "../context.ts";
 import type { TokenClaims } from "../auth/tokens.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import type { TubeRecord } from "../store/tubes.ts";
-import { DeskEvent } from "../api/schemas/shapes.ts";
+import { DeskEvent, type DeskEventResult } from "../../shared/live/shapes.ts";
 import { underPath, validator } from "../api/schemas/validator.ts";
-import { errors, tubeRefused, TenfoldError, type ErrorBody } from "../errors.ts";
+import { errors, tubeRefused, TenfoldError } from "../errors.ts";
 import { tubeStep } from "../../shared/tubes/lifecycle.ts";
 import { relieveAfterTubes } from "./relief.ts";
-import { Type, type Static } from "@sinclair/typebox";
+import { Type } from "@sinclair/typebox";
 
-export type DeskEventInput = Static<typeof DeskEvent>;
-
-export interface EventResult {
-  id: string;
-  status: "applied" | "duplicate" | "rejected";
-  error?: ErrorBody;
-  /** Applied, but worth a second look: e.g. the resident is in another open tube too. */
-  flag?: { code: string; message: string; tubes?: string[] };
-}
+export type DeskEventInput = DeskEvent;
+export type EventResult = DeskEventResult;
 
 const checkEvent = validator(DeskEvent);
 // A whole batch checked in one call: almost every batch is clean, and only one that fails is

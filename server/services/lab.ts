@@ -3,20 +3,10 @@
 import type { AppContext } from "../context.ts";
 import type { TubeResult } from "../store/tubes.ts";
 import { errors, tubeRefused } from "../errors.ts";
-import { TUBE_STEPS, tubeStep } from "../../shared/tubes/lifecycle.ts";
+import type { Retest } from "../../shared/live/shapes.ts";
 
-export interface Retest {
-  tube: string;
-  point: string;
-  resident: string;
-  /** docs/domain.md: each person of a positive pool is re-swabbed alone (单采复核), at home. */
-  method: "single-tube";
-  where: "door-to-door";
-  /** The grid served by the point where the pool was taken; its three-person group goes. */
-  grid: string;
-  team: string;
-  positiveAt: string;
-}
+export type { Retest };
+import { TUBE_STEPS, tubeStep } from "../../shared/tubes/lifecycle.ts";
 
 export interface TubeView {
   id: string;

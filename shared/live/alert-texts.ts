@@ -1,7 +1,7 @@
 // Each alert's text, made in one place in both languages (docs/api.md C5–C8): an alert carries its
 // `text` and `params`; the server writes `message` in English with these, and the lead's page
 // renders the same text in the reader's language.
-import type { AlertKind } from "./events.ts";
+import type { AlertKind } from "./shapes.ts";
 
 export type Language = "zh" | "en";
 
