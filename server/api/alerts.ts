@@ -4,7 +4,7 @@ import type { Express } from "express";
 import type { AppContext } from "../context.ts";
 import { allow, params } from "../auth/guard.ts";
 import { AlertsQuery } from "../../shared/live/shapes.ts";
-import { validator } from "./schemas/validator.ts";
+import { validator } from "./validator.ts";
 import { alertsSince } from "../services/alerts.ts";
 
 const alertsQuery = validator(AlertsQuery);

@@ -3,7 +3,7 @@ import type { Express } from "express";
 import { rateLimit } from "express-rate-limit";
 import type { AppContext } from "../context.ts";
 import { LoginBody } from "../../shared/live/shapes.ts";
-import { validator } from "./schemas/validator.ts";
+import { validator } from "./validator.ts";
 import { login } from "../services/accounts.ts";
 import { errors } from "../errors.ts";
 

@@ -3,7 +3,7 @@ import type { Express } from "express";
 import type { AppContext } from "../context.ts";
 import { allow, params } from "../auth/guard.ts";
 import { DeskEventBatch, QueueReportBody } from "../../shared/live/shapes.ts";
-import { validator } from "./schemas/validator.ts";
+import { validator } from "./validator.ts";
 import { applyDeskEvents } from "../services/desk-events.ts";
 import { reportQueue } from "../services/queue.ts";
 

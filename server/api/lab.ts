@@ -4,7 +4,7 @@ import type { Express } from "express";
 import type { AppContext } from "../context.ts";
 import { allow, params } from "../auth/guard.ts";
 import { BoxBody, EmptyBody, ResultBody, TUBE_LIST_STATES, TubesQuery } from "../../shared/live/shapes.ts";
-import { validator } from "./schemas/validator.ts";
+import { validator } from "./validator.ts";
 import { dispatchBox, packBox, receiveBox } from "../services/boxes.ts";
 import { postResult, retests, tubeView } from "../services/lab.ts";
 import { tubeAges, type TubeListState } from "../services/tube-ages.ts";

@@ -4,7 +4,7 @@ import type { Express } from "express";
 import { createHash } from "node:crypto";
 import type { AppContext } from "../context.ts";
 import { QueueQuery } from "../../shared/live/shapes.ts";
-import { validator } from "./schemas/validator.ts";
+import { validator } from "./validator.ts";
 import { errors } from "../errors.ts";
 
 const queueQuery = validator(QueueQuery);

@@ -3,7 +3,7 @@ import type { Express } from "express";
 import type { AppContext } from "../context.ts";
 import { allow, params, requireSelfOrLead } from "../auth/guard.ts";
 import { EmptyBody, SwapBody, SwapDecisionBody, UnwellBody } from "../../shared/live/shapes.ts";
-import { validator } from "./schemas/validator.ts";
+import { validator } from "./validator.ts";
 import { acceptSwap, approveSwap, listSwaps, proposeSwap, rejectSwap } from "../services/swaps.ts";
 import { reportUnwell } from "../services/unwell.ts";
 import { requestRelief } from "../services/relief.ts";

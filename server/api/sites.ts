@@ -9,7 +9,7 @@ import { editSite } from "../services/site-edit.ts";
 import { currentPlanFor, draftPlan, planView, publishPlan } from "../services/plans.ts";
 import { errors } from "../errors.ts";
 import { SettingsBody } from "../../shared/live/shapes.ts";
-import { validator } from "./schemas/validator.ts";
+import { validator } from "./validator.ts";
 
 const settingsBody = validator(SettingsBody);
 

@@ -6,7 +6,7 @@ import type { LiveSocket } from "./io.ts";
 import { socketAuth } from "../auth/socket.ts";
 import { onRoster } from "../auth/guard.ts";
 import { QueueSubscribe } from "../../shared/live/shapes.ts";
-import { validator } from "../api/schemas/validator.ts";
+import { validator } from "../api/validator.ts";
 import { rooms } from "./rooms.ts";
 import { errors } from "../errors.ts";
 import { Ticker } from "./ticker.ts";

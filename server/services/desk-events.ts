@@ -5,7 +5,7 @@ import type { TokenClaims } from "../auth/tokens.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import type { TubeRecord } from "../store/tubes.ts";
 import { DeskEvent, type DeskEventResult } from "../../shared/live/shapes.ts";
-import { underPath, validator } from "../api/schemas/validator.ts";
+import { underPath, validator } from "../api/validator.ts";
 import { errors, tubeRefused, TenfoldError } from "../errors.ts";
 import { tubeStep } from "../../shared/tubes/lifecycle.ts";
 import { relieveAfterTubes } from "./relief.ts";
