@@ -41,8 +41,7 @@ export const errors = {
   /** 400: the input breaks its schema; every problem is listed, the first one's path on top. */
   invalidInput: (problems: Problem[]) => new TenfoldError(400, "INVALID_INPUT", problemText(problems), problems[0]?.path, { problems }),
   /** 400 for one input field the schema cannot judge (e.g. a point the site does not have). */
-  invalidField: (path: string, message: string) =>
-    new TenfoldError(400, "INVALID_INPUT", `${path}: ${message}`, path, { problems: [{ path, message }] }),
+  invalidField: (path: string, message: string) => errors.invalidInput([{ path, message }]),
   malformedJson: () => new TenfoldError(400, "MALFORMED_JSON", "the body is not valid JSON"),
   /** 400: the body could not be read (body-parser's own message says why). */
   badBody: (why: string) => new TenfoldError(400, "BAD_BODY", why),

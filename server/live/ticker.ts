@@ -1,7 +1,7 @@
 // What time alone brings (docs/api.md C7, C8): desk calls as assignments come due, tubes nearing
 // their age limit, a rising heat category, and queue states that change as desks open and close.
 import type { AppContext } from "../context.ts";
-import { wallClock } from "../../shared/time.ts";
+import { isWithin, wallClock } from "../../shared/time.ts";
 import { tubeAgeMinutes } from "../../shared/tubes/lifecycle.ts";
 
 /** Real milliseconds between ticks; each reads the app's clock, so a fast clock runs a fast day. */
@@ -68,7 +68,7 @@ export class Ticker {
         if (a.activity !== "desk") continue;
         const start = Date.parse(a.start);
         const key = `${site.id}:${current.id}:${a.id}:${a.staff}`;
-        if (now < start - CALL_AHEAD_MINUTES * 60_000 || now >= Date.parse(a.end) || this.called.has(key)) continue;
+        if (!isWithin(now, { start: start - CALL_AHEAD_MINUTES * 60_000, end: a.end }) || this.called.has(key)) continue;
         this.called.add(key);
         hub.call({
           site: site.id,
@@ -85,7 +85,7 @@ export class Ticker {
       heat.forEach((hour, i) => {
         const start = Date.parse(hour.start);
         const key = `${site.id}:${hour.start}`;
-        if (i === 0 || now < start || now >= start + HOUR || this.heatHours.has(key)) return;
+        if (i === 0 || !isWithin(now, { start, end: start + HOUR }) || this.heatHours.has(key)) return;
         const worst = Math.max(hour.category.open, hour.category.shade);
         const before = Math.max(heat[i - 1].category.open, heat[i - 1].category.shade);
         this.heatHours.add(key);

@@ -14,7 +14,10 @@ export function inWindow(scenario: Scenario, at: number): boolean {
   return scenario.windows.some((w) => covers(w, at));
 }
 
-/** Desk assignments in force at `at` at one point, by desk number. */
+/**
+ * Desk assignments in force at `at` at one point, by desk number.
+ * @example [...deskCrews(plan, "north-gate", Date.parse("2021-08-03T07:10:00+08:00")).keys()] // [1]
+ */
 export function deskCrews(plan: Plan, point: string, at: number): Map<number, Assignment[]> {
   const crews = new Map<number, Assignment[]>();
   for (const a of plan.assignments) {
@@ -29,6 +32,8 @@ export function deskCrews(plan: Plan, point: string, at: number): Map<number, As
 /**
  * Desks open at a point: those with every role a desk needs (scenario `desk`) on duty. Without a
  * published plan, the point's own desk count inside the windows.
+ * @example desksOpenAt(yiyuan, plan, "north-gate", Date.parse("2021-08-03T07:10:00+08:00")) // 1
+ * @example desksOpenAt(yiyuan, undefined, "north-gate", Date.parse("2021-08-03T07:10:00+08:00")) // 2 (no plan: every desk)
  */
 export function desksOpenAt(scenario: Scenario, plan: Plan | undefined, point: string, at: number): number {
   if (!inWindow(scenario, at)) return 0;
@@ -41,7 +46,10 @@ export function desksOpenAt(scenario: Scenario, plan: Plan | undefined, point: s
   return open;
 }
 
-/** The plan's forecast line at a point at `at`: the last slot at or before it. */
+/**
+ * The plan's forecast line at a point at `at`: the last slot at or before it.
+ * @example forecastLength(plan, "north-gate", Date.parse("2021-08-03T07:10:00+08:00")) // 16.6
+ */
 export function forecastLength(plan: Plan | undefined, point: string, at: number): number | undefined {
   if (!plan) return undefined;
   let best: { at: number; length: number } | undefined;
@@ -61,7 +69,10 @@ export function assignmentAt(plan: Pick<Plan, "assignments">, staff: string, at:
   return plan.assignments.find((a) => a.staff === staff && covers(a, at));
 }
 
-/** The person of `role` at a desk at `at`. */
+/**
+ * The person of `role` at a desk at `at`.
+ * @example onDesk(plan, "north-gate", 1, "sampler", Date.parse("2021-08-03T07:10:00+08:00")).staff // "bai-xue"
+ */
 export function onDesk(plan: Plan, point: string, desk: number, role: Role, at: number): Assignment | undefined {
   return plan.assignments.find((a) => a.activity === "desk" && a.point === point && a.desk === desk && a.role === role && covers(a, at));
 }
