@@ -6,6 +6,7 @@ import type { AppContext } from "../context.ts";
 import { allow } from "../auth/guard.ts";
 import { errors } from "../errors.ts";
 import { staffFromRows, type Roster, type RosterOptions } from "../../shared/roster/rows.ts";
+import { wallClock } from "../../shared/time.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const LIMIT = "2mb";
@@ -49,7 +50,7 @@ export async function rosterFromXlsx(bytes: Buffer, options: RosterOptions): Pro
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
   // A time-only cell is a time on Excel's day zero (1899-12-30): keep just the clock time.
-  if (value instanceof Date) return value.getUTCFullYear() < 1900 ? value.toISOString().slice(11, 16) : value.toISOString().slice(0, 19);
+  if (value instanceof Date) return value.getUTCFullYear() < 1900 ? wallClock(value.toISOString()) : value.toISOString().slice(0, 19);
   if (typeof value === "object") {
     if ("richText" in value) return value.richText.map((r) => r.text).join("");
     if ("text" in value) return String(value.text);

@@ -96,7 +96,7 @@ export function shareLivePushes(context: { io: LiveServer; store: Store; logger:
   });
 
   const askHolder = async (site: string, points?: string[]): Promise<Answer> => {
-    const answers = (await io.serverSideEmitWithAck(QUEUE_CURRENT, { site, points })) as Answer[];
+    const answers: Answer[] = await io.serverSideEmitWithAck(QUEUE_CURRENT, { site, points });
     return answers.find((a) => a !== null) ?? null;
   };
 
