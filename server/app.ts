@@ -24,8 +24,6 @@ import { QueueBoard } from "./live/queue-board.ts";
 import type { LiveServer } from "./live/io.ts";
 import { CommitGroup } from "./store/commit-group.ts";
 
-export type { AppContext };
-
 export interface AppDeps {
   store: Store;
   clock?: Clock;

@@ -1,7 +1,8 @@
 // A tube's life cycle (shared/tubes/lifecycle.ts, docs/api.md C6): the steps in order, and the
 // reason each refused step gives.
 import { expect } from "chai";
-import { boxStep, isOverAge, tubeAgeMinutes, tubeStep, type TubeFacts } from "../shared/tubes/lifecycle.ts";
+import { boxStep, tubeStep, type TubeFacts } from "../shared/tubes/lifecycle.ts";
+import { isOverAge, tubeAgeMinutes } from "../shared/tubes/age.ts";
 
 const tube = (over: Partial<TubeFacts> = {}): TubeFacts => ({ state: "open", point: "north-gate", desk: 1, swabs: 0, ...over });
 const desk = { point: "north-gate", desk: 1, poolSize: 10 };

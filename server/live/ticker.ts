@@ -2,7 +2,7 @@
 // their age limit, a rising heat category, and queue states that change as desks open and close.
 import type { AppContext } from "../context.ts";
 import { isWithin, wallClock } from "../../shared/time.ts";
-import { tubeAgeMinutes } from "../../shared/tubes/lifecycle.ts";
+import { tubeAgeMinutes } from "../../shared/tubes/age.ts";
 
 /** Real milliseconds between ticks; each reads the app's clock, so a fast clock runs a fast day. */
 export const TICK_MS = 1000;

@@ -4,7 +4,8 @@ import type { AppContext } from "../context.ts";
 import type { TokenClaims } from "../auth/tokens.ts";
 import { errors, tubeRefused, type TenfoldError } from "../errors.ts";
 import type { BoxRecord } from "../store/boxes.ts";
-import { boxStep, isOverAge, TUBE_STEPS, tubeAgeMinutes, tubeStep, type BoxRefusal } from "../../shared/tubes/lifecycle.ts";
+import { boxStep, TUBE_STEPS, tubeStep, type BoxRefusal } from "../../shared/tubes/lifecycle.ts";
+import { isOverAge, tubeAgeMinutes } from "../../shared/tubes/age.ts";
 
 const boxRefused = (refusal: BoxRefusal, box: string): TenfoldError =>
   refusal === "dispatched" ? errors.boxDispatched(box) : refusal === "received" ? errors.boxReceived(box) : errors.boxNotDispatched(box);

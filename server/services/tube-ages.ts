@@ -5,7 +5,7 @@ import type { AppContext } from "../context.ts";
 import type { TubeRecord } from "../store/tubes.ts";
 import { TUBE_AGE_WARNING_MINUTES } from "../live/ticker.ts";
 import type { TubeAge, TubeAges, TubeListState } from "../../shared/live/tube-ages.ts";
-import { tubeAgeMinutes } from "../../shared/tubes/lifecycle.ts";
+import { tubeAgeMinutes } from "../../shared/tubes/age.ts";
 
 export type { TubeAge, TubeAges, TubeListState };
 

@@ -109,21 +109,3 @@ export function boxStep(state: BoxState, step: BoxStep): { ok: true; to: BoxStat
   if (state === "dispatched") return { ok: true, to: "received" };
   return { ok: false, refusal: state === "received" ? "received" : "not-dispatched" };
 }
-
-/**
- * A tube's age in whole minutes, counted from its first swab (docs/domain.md "Transport": no tube
- * reaches the lab more than the age limit old); never below zero.
- * @example tubeAgeMinutes(0, 179.9 * 60_000) // 179
- */
-export function tubeAgeMinutes(firstSwabAt: number, now: number): number {
-  return Math.max(0, Math.floor((now - firstSwabAt) / 60_000));
-}
-
-/**
- * Whether a tube is past the age limit: its whole-minute age is over the limit.
- * @example isOverAge(0, 241 * 60_000, 240) // true
- * @example isOverAge(0, 240.9 * 60_000, 240) // false
- */
-export function isOverAge(firstSwabAt: number, now: number, maxTubeAgeMinutes: number): boolean {
-  return tubeAgeMinutes(firstSwabAt, now) > maxTubeAgeMinutes;
-}
