@@ -115,6 +115,16 @@ export const errors = {
   internal: () => new TenfoldError(500, "INTERNAL", "something went wrong on the server; the request changed nothing"),
 } as const;
 
+/** Warnings on a write that was applied: coded like errors, listed here for the same reason. */
+export const flags = {
+  /** docs/domain.md "Pooled sampling": a resident bound to the wrong tube is a common failure; the swab is kept. */
+  residentInTwoTubes: (others: string[]) => ({
+    code: "RESIDENT_IN_TWO_TUBES",
+    message: `this resident is also in open tube(s) ${others.join(", ")}; the lead is told`,
+    tubes: others,
+  }),
+} as const;
+
 /** The catalogued error for a step the tube life cycle refuses (shared/tubes/lifecycle.ts). */
 export function tubeRefused(refusal: TubeRefusal, tube: string, path = "$.tube"): TenfoldError {
   switch (refusal.reason) {

@@ -6,7 +6,7 @@ import type { Scenario } from "../../shared/scenario/schema.ts";
 import type { TubeRecord } from "../store/tubes.ts";
 import { DeskEvent, type DeskEventResult } from "../../shared/live/shapes.ts";
 import { underPath, validator } from "../api/validator.ts";
-import { errors, tubeRefused, TenfoldError } from "../errors.ts";
+import { errors, flags, tubeRefused, TenfoldError } from "../errors.ts";
 import { tubeStep } from "../../shared/tubes/lifecycle.ts";
 import { relieveAfterTubes } from "./relief.ts";
 import { Type } from "@sinclair/typebox";
@@ -159,7 +159,7 @@ function applyOne(
       if (!others.length) return undefined;
       // docs/domain.md "Pooled sampling": a resident bound to the wrong tube is a common failure; keep the swab, flag it.
       effects.twoTubes.push({ resident, tubes: [...others, e.tube] });
-      return { code: "RESIDENT_IN_TWO_TUBES", message: `this resident is also in open tube(s) ${others.join(", ")}; the lead is told`, tubes: others };
+      return flags.residentInTwoTubes(others);
     }
     case "tube.seal": {
       tubes.seal(site, e.tube, atMs);
