@@ -9,7 +9,6 @@ import { fileURLToPath } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import ExcelJS from "exceljs";
 import { call, LEAD_CODE, login, MORNING, publishExamplePlan, startServer, tubeEvents, type TestServer } from "./support/server.ts";
-import { live } from "../server/live/hub.ts";
 import { publishRealPlan } from "./support/real-plan.ts";
 import { checkSwap } from "../server/services/rotation-changes.ts";
 
@@ -185,7 +184,7 @@ describe("the pages in a real browser", function () {
     const page = await browser.page(PHONE);
     await signIn(page, `${t.base}/staff?tab=rotation`, t.codes.staff[sampler]);
     await page.waitForFunction(() => document.querySelector("#conn")?.classList.contains("live"));
-    live(t.tenfold.context).call({ site: "yiyuan", staff: sampler, point: "south-gate", desk: 2, at: new Date(t.clock.now()).toISOString(), reason: "relief", message: "take over south-gate desk 2" });
+    t.tenfold.context.live.call({ site: "yiyuan", staff: sampler, point: "south-gate", desk: 2, at: new Date(t.clock.now()).toISOString(), reason: "relief", message: "take over south-gate desk 2" });
     await page.waitForSelector("#banner:not([hidden]) #call-text");
     expect(await page.locator("#call-text").innerText()).to.contain("南门停车场").and.contain("2");
     expect(browser.errors).to.deep.equal([]);
@@ -334,6 +333,8 @@ describe("the pages in a real browser", function () {
     await page.waitForSelector("#live-board tr");
     expect((await call(t.base, "POST", "/api/v1/sites/yiyuan/results", { token: lab, body: { tube: "T-POS", result: "positive" } })).status).to.equal(200);
     await page.waitForSelector("#alerts .alert-positive");
+    // The page is in Chinese (the default): the alert's text is too, made from its text and params.
+    expect(await page.locator("#alerts .alert-positive").first().innerText()).to.contain("阳性").and.contain("样本管 T-POS 阳性");
     await page.click("#tab-live");
     await page.waitForSelector('#retests li[data-tube="T-POS"]');
     expect(await page.locator('#retests li[data-tube="T-POS"]').innerText()).to.contain("R-11").and.contain("R-13");

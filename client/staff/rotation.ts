@@ -5,7 +5,9 @@ import type { DirectoryPoint } from "../common/directory.ts";
 import { h, replace } from "../common/dom.ts";
 import { clock, countdown } from "../common/time.ts";
 import { t, type MessageKey } from "../i18n/index.ts";
-import { DEFAULT_WORKLOAD, litresPerHour } from "./drink.ts";
+import { drinkingAdvice } from "../../shared/heat/drink.ts";
+import { DEFAULT_RULES } from "../../shared/scenario/rules.ts";
+import { isWithin } from "../../shared/time.ts";
 
 export interface RotationView {
   assignments: Assignment[];
@@ -19,14 +21,14 @@ export interface RotationView {
 /** The assignment running at `now` and the first one after it. */
 export function nowAndNext(assignments: Assignment[], now: number): { current?: Assignment; next?: Assignment } {
   const sorted = [...assignments].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
-  const current = sorted.find((a) => Date.parse(a.start) <= now && now < Date.parse(a.end));
+  const current = sorted.find((a) => isWithin(now, a));
   const next = sorted.find((a) => Date.parse(a.start) > now);
   return { current, next };
 }
 
 /** The heat category at a point (its shelter) at an instant; a booth is air-conditioned. */
 export function categoryAt(heat: HeatHour[], points: DirectoryPoint[], point: string | undefined, at: number): HeatCategory | undefined {
-  const hour = heat.find((x) => Date.parse(x.start) <= at && at < Date.parse(x.end));
+  const hour = heat.find((x) => isWithin(at, x));
   if (!hour) return undefined;
   const shelter = points.find((p) => p.id === point)?.shelter ?? "shade";
   if (shelter === "booth") return 0;
@@ -47,7 +49,8 @@ export function renderRotation(host: HTMLElement, view: RotationView): void {
   if (!view.published && !view.assignments.length) return replace(host, h("p", { class: "card" }, t("staff.notPublished")));
   const { current, next } = nowAndNext(view.assignments, view.now);
   const category = categoryAt(view.heat, view.points, current?.point ?? next?.point, view.now);
-  const workload = DEFAULT_WORKLOAD[(current ?? next)?.role ?? "sampler"] ?? "moderate";
+  // The page is not sent the site's own rules: the default workload of the role (docs/api.md "Defaults").
+  const workload = DEFAULT_RULES.workload[(current ?? next)?.role ?? "sampler"];
   const breaks = view.assignments.filter((a) => a.activity === "rest" || a.activity === "meal");
   replace(
     host,
@@ -72,7 +75,7 @@ export function renderRotation(host: HTMLElement, view: RotationView): void {
         "section",
         { class: `card heat cat-${category}`, id: "heat" },
         h("h2", {}, category ? t("staff.heat", { c: category }) : t("staff.heatNone")),
-        h("p", {}, t("staff.drinkFew", { min: litresPerHour(category, workload) })),
+        h("p", {}, t("staff.drinkFew", { min: drinkingAdvice({ category, workload }).litresPerHour })),
       ),
     h(
       "section",

@@ -1,6 +1,6 @@
 // The HTTP API under /api/v1 docs/api.md: each router is one area.
 import type { Express } from "express";
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import { scenarioJsonSchema } from "../../shared/scenario/validate.ts";
 import { mountAuth } from "./auth.ts";
 import { mountSites } from "./sites.ts";

@@ -5,6 +5,7 @@ import type { Clock } from "../../shared/clock.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import { ApiClient, type LiveClient } from "./client.ts";
 import { randomUUID } from "node:crypto";
+import { isWithin } from "../../shared/time.ts";
 
 export interface DayOptions {
   api: ApiClient;
@@ -120,7 +121,7 @@ export async function simulateDay(o: DayOptions): Promise<DaySummary> {
   let unwellDone = false;
   const poolSize = scenario.pooling.poolSize;
   const iso = (ms: number) => new Date(ms).toISOString();
-  const open = (ms: number) => windows.some((w) => w.start <= ms && ms < w.end);
+  const open = (ms: number) => windows.some((w) => isWithin(ms, w));
 
   const send = async (events: unknown[]) => {
     for (let i = 0; i < events.length; i += 50) {

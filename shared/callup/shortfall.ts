@@ -49,7 +49,7 @@ function smallest(limit: number, ok: (n: number) => boolean): number | null {
 /**
  * Re-runs a point's call-ups with k more staffed desks, and with the last window h hours longer,
  * and returns the smallest k and h that meet the wait target.
- * @example whatWouldMeet(scenario, request, 3, 2, 2) // { moreDesks: 1, newDesks: 1, moreStaff: { sampler: 1, registrar: 1 }, moreHours: 2 }
+ * @example whatWouldMeet(yiyuan, request, 3, 2, 2) // { moreDesks: 1, newDesks: 1, moreStaff: { sampler: 1, registrar: 1 }, moreHours: 1 }
  */
 export function whatWouldMeet(scenario: Scenario, req: PointRequest, perDesk: number, physicalDesks: number, peakStaffedDesks: number): WhatWouldMeet {
   const { day, capacity } = req.load;
@@ -79,7 +79,7 @@ export function whatWouldMeet(scenario: Scenario, req: PointRequest, perDesk: nu
 
 /**
  * One sentence for the lead: by how much the point misses, and what would meet the target.
- * @example describeShortfall(s) // "south-gate: longest wait 48 min, 23 over the 25-min target; 1 more staffed desk (1 sampler, 1 registrar) or 2 more hours would meet it"
+ * @example describeShortfall({ point: "south-gate", reason: "wait-over-target", targetWaitMinutes: 25, maxWaitMinutes: 48, overByMinutes: 23, leftAtClosing: 0, toMeet: { moreDesks: 1, newDesks: 0, moreStaff: { sampler: 1, registrar: 1 }, moreHours: 2 } }) // "south-gate: longest wait 48 min, 23 over the 25-min target; 1 more staffed desk (1 sampler, 1 registrar, 1 of them existing desks now unstaffed) or 2 more hours at the last window's end would meet it"
  */
 export function describeShortfall(s: Omit<PointShortfall, "message">): string {
   const what: string[] = [];

@@ -7,7 +7,7 @@ import { numberParts, type CallupUnit, type PlacedCallup } from "./place.ts";
 /**
  * Calls the units one after another, each over a share of the day's capacity proportional to its
  * residents (over the open minutes when there is no capacity), cut at window closings.
- * @example spreadCallups(day, new Float64Array(day.length), [{ building: "b1", residents: 10 }]) // one call-up over the whole window
+ * @example spreadCallups(day, new Float64Array(day.length), [{ building: "b1", residents: 10 }]) // [{ building: "b1", residents: 10, start: 0, end: 840 }] (one call-up over the whole window)
  */
 export function spreadCallups(day: SamplingDay, capacity: Float64Array, units: CallupUnit[]): PlacedCallup[] {
   const weight = new Float64Array(day.length);

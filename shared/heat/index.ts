@@ -5,3 +5,4 @@ export { effectiveWbgt, isOutdoor } from "./effective.ts";
 export { heatSpells, spellIndexAt, worstCategory, type HeatSpell } from "./timeline.ts";
 export { dayRuleBand, hottestHours, dayRuleMinutes, dayRule, inNoOutdoor, type DayRuleMinutes } from "./day-rule.ts";
 export { heatHours } from "./hours.ts";
+export { drinkingAdvice, MAX_LITRES_PER_HOUR, type DrinkingAdvice } from "./drink.ts";

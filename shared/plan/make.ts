@@ -30,7 +30,7 @@ export const DEFAULT_PLAN_OPTIONS: Required<PlanOptions> = { rotation: planRotat
  * Plans a site's day: desks, call-ups, queue forecast, tubes, pickups, and the rotation's heat,
  * assignments and gaps; a `shortfall` says where the wait target is missed and what would meet it.
  * Pure and deterministic: the same scenario gives the same plan.
- * @example makePlan(yiyuan).summary // { residents: 3000, expectedSwabs: 2790, expectedTubes: 283, maxWaitMinutes: 24, staffUsed: 12, coverage: 1, … }
+ * @example makePlan(yiyuan).summary // { residents: 3000, expectedSwabs: 2790, expectedTubes: 283, maxWaitMinutes: 24, staffUsed: 12, coverage: 1 }
  */
 export function makePlan(scenario: Scenario, options: PlanOptions = {}): Plan {
   const { rotation, heatHours, dayRule, maxRequests } = { ...DEFAULT_PLAN_OPTIONS, ...options };

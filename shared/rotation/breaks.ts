@@ -10,7 +10,7 @@ const MEAL_AFTER_MINUTES = 150;
 /**
  * The rest and meal entries between a person's desk and standby assignments, within each shift;
  * ids `${staff}-rest-${n}` / `${staff}-meal-${n}`, numbered in time order.
- * @example breaksBetween(ctx, "bai-xue", [desk 07:00–07:20, desk 08:00–08:20]) // [rest 07:20–08:00]
+ * @example breaksBetween(ctx, "bai-xue", rotation.assignments.filter((a) => a.staff === "bai-xue" && a.activity === "desk").slice(0, 2)).map((b) => [b.activity, b.end - b.start]) // [["rest", 40]]
  */
 export function breaksBetween(ctx: RotationContext, staff: string, work: MinuteAssignment[]): MinuteAssignment[] {
   const person = ctx.personById.get(staff);

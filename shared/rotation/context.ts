@@ -132,7 +132,7 @@ function indexDays(days: string[]): number[] {
 /**
  * The work/rest limit for a role at a shelter over minutes [start, end): that of the worst heat
  * category touched (docs/api.md: a stint may be no longer than the worst category it touches allows).
- * @example heatLimit(ctx, "sampler", "open", 780, 800) // { work: 20, rest: 40 } on the example's 36 °C day
+ * @example heatLimit(ctx, "sampler", "open", 780, 800) // { work: 20, rest: 40 } (the example's 36 °C day)
  */
 export function heatLimit(ctx: RotationContext, role: Role, shelter: Shelter, start: Minute, end: Minute): WorkRest | null {
   const cat = worstCategory(ctx.spells, shelter, start, end);

@@ -16,7 +16,7 @@ import { standbyFor } from "./standby.ts";
 /**
  * The rotation re-planned from `minute` (rounded up to the slot grid) for `requests`, keeping every
  * assignment before it.
- * @example replanFrom(yiyuan, plan.assignments, requests, toMinute("2021-08-03T13:00:00+08:00"))
+ * @example replanFrom(yiyuan, rotation.assignments, requests, toMinute("2021-08-03T13:00:00+08:00")).staffed.length // 4 (all four desks still staffed)
  */
 export function replanFrom(scenario: Scenario, assignments: MinuteAssignment[], requests: DeskRequest[], minute: Minute): RotationResult {
   const ctx = rotationContext(scenario);

@@ -19,7 +19,7 @@ export interface SlotTable {
 
 /**
  * The desk slots, bans and desk shares of a layout's positions.
- * @example slotTable(ctx, lay).slots[0][0].limit // { work: 20, rest: 40 }: a sampler in the open at category 5
+ * @example slotTable(ctx, lay).slots[0][0].limit // { work: 20, rest: 40 } (a sampler in the open at category 5)
  */
 export function slotTable(ctx: RotationContext, { grid, positions }: Layout): SlotTable {
   const S = grid.slot;

@@ -15,7 +15,7 @@ export interface DeskStint {
 
 /**
  * A person's desk stints, in time order.
- * @example deskStints(ctx, [desk 07:00–07:20 at A, desk 07:20–07:40 at B]) // one 40-min stint
+ * @example deskStints(ctx, rotation.assignments.filter((a) => a.staff === "bai-xue")).map((s) => s.end - s.start).slice(0, 3) // [20, 20, 20]
  */
 export function deskStints(ctx: RotationContext, assignments: MinuteAssignment[]): DeskStint[] {
   const desk = assignments.filter((a) => a.activity === "desk").sort((a, b) => a.start - b.start || a.end - b.end);
@@ -34,7 +34,7 @@ export function deskStints(ctx: RotationContext, assignments: MinuteAssignment[]
 /**
  * Spans of continuous PPE time: stints (and standby, which is spent in PPE) joined by breaks
  * shorter than ppeBreakMinutes.
- * @example ppeRuns(ctx, stints) // [{ start: 07:00, end: 08:50 }]
+ * @example ppeRuns(ctx, [{ start: 0, end: 20 }, { start: 30, end: 50 }, { start: 200, end: 220 }]) // [{ start: 0, end: 50 }, { start: 200, end: 220 }] (a gap shorter than the 30-minute PPE break does not end a run)
  */
 export function ppeRuns(ctx: RotationContext, spans: { start: Minute; end: Minute }[]): { start: Minute; end: Minute }[] {
   const out: { start: Minute; end: Minute }[] = [];

@@ -14,7 +14,7 @@ export type SwapOutcome =
 /**
  * Checks a swap of assignment `assignmentId` to `toStaffId`; ok with the new assignments, or a
  * refusal naming the rule broken and the minute.
- * @example checkSwap(yiyuan, plan.assignments, "bai-xue-3", "gao-lin") // { ok: false, rule: "heat-rest", minute: … }
+ * @example checkSwap(yiyuan, rotation.assignments, "bai-xue-3", "gao-lin") // { ok: false, rule: "heat-stint", message: "gao-lin: desk stint 08:40–09:20 is 40 min; the heat allows 20" }
  */
 export function checkSwap(scenario: Scenario, assignments: MinuteAssignment[], assignmentId: string, toStaffId: string): SwapOutcome {
   const ctx = rotationContext(scenario);

@@ -24,7 +24,7 @@ export const DEFAULT_RULES: EffectiveRules = {
 
 /**
  * The rules in force for a scenario: its own `rules` over the defaults.
- * @example effectiveRules({ ...scenario, rules: { slotMinutes: 10 } }).slotMinutes // 10
+ * @example effectiveRules({ ...yiyuan, rules: { slotMinutes: 10 } }).slotMinutes // 10
  */
 export function effectiveRules(scenario: Pick<Scenario, "rules">): EffectiveRules {
   const own = scenario.rules ?? {};
