@@ -4,6 +4,7 @@ import type { RotationQuality } from "./offline.ts";
 import type { IngestFigures } from "./ingest.ts";
 import type { HttpFigures } from "./http.ts";
 import type { PushFigures } from "./push.ts";
+import type { PagesFigures } from "./pages.ts";
 import { n, type Row } from "./table.ts";
 
 /** Coalescing (1 s) plus 250 ms: the push latency target. */
@@ -15,6 +16,17 @@ export function figureRows(f: Record<string, unknown>): Row[] {
   if (planner) {
     rows.push({ figure: `planner, ${n(planner.residents)} residents, ${planner.points} points, ${planner.staff} staff`, value: `${n(planner.planMs)} ms (first ${n(planner.firstMs)})`, target: "< 10,000 ms", ok: planner.planMs < 10_000 });
     rows.push({ figure: "planner peak RSS (own process)", value: `${n(planner.peakRssMB)} MB`, target: "< 300 MB", ok: planner.peakRssMB < 300 });
+  }
+  const pages = f.pages as PagesFigures | undefined;
+  for (const p of pages ?? []) {
+    // The resident page is opened on cheap phones over crowded networks: 30 KB of scripts and styles.
+    const budget = p.page === "resident" ? 30 * 1024 : undefined;
+    rows.push({
+      figure: `${p.page} page scripts + styles on the wire (brotli)`,
+      value: `${n(p.assets.br)} B`,
+      baseline: `uncompressed ${n(p.assets.identity)} B, gzip ${n(p.assets.gzip)} B`,
+      ...(budget ? { target: "≤ 30,720 B", ok: p.assets.br <= budget } : {}),
+    });
   }
   const rotation = f.rotation as RotationQuality | undefined;
   if (rotation)

@@ -6,6 +6,7 @@ import { benchPlannerAlone, benchRotationQuality } from "./offline.ts";
 import { benchIngest } from "./ingest.ts";
 import { benchHttp } from "./http.ts";
 import { benchPush } from "./push.ts";
+import { benchPages } from "./pages.ts";
 import { stopLoad } from "./load.ts";
 import { figureRows } from "./figures.ts";
 import { formatTable } from "./table.ts";
@@ -16,6 +17,7 @@ const PARTS = {
   ingest: () => benchIngest(),
   http: benchHttp,
   push: () => benchPush(5000),
+  pages: benchPages,
 } as const;
 
 const onlyAt = process.argv.indexOf("--only");

@@ -7,8 +7,6 @@ import { pino, type Logger } from "pino";
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server as IoServer } from "socket.io";
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { Clock } from "../shared/clock.ts";
 import { systemClock } from "../shared/clock.ts";
 import type { Store } from "./store/index.ts";
@@ -16,6 +14,7 @@ import { DEFAULT_CONFIG, type Config } from "./config.ts";
 import { errors, TenfoldError } from "./errors.ts";
 import type { AppContext } from "./context.ts";
 import { mountApi } from "./api/index.ts";
+import { clientAssets, hasClientBuild } from "./api/pages.ts";
 import { mountLive } from "./live/index.ts";
 import { mountQueue } from "./api/queue.ts";
 import { shareLivePushes } from "./live/redis.ts";
@@ -43,8 +42,6 @@ export interface Tenfold {
   /** Stops taking requests, closes sockets, and closes the store. */
   close(): Promise<void>;
 }
-
-const CLIENT_DIST = fileURLToPath(new URL("../client/dist/", import.meta.url));
 
 export function createApp(deps: AppDeps): Tenfold {
   const config: Config = { ...DEFAULT_CONFIG, ...deps.config };
@@ -93,7 +90,7 @@ export function createApp(deps: AppDeps): Tenfold {
   mountApi(app, context);
   const closers = [mountLive(context)];
 
-  if (existsSync(CLIENT_DIST)) app.use(express.static(CLIENT_DIST, { index: false, maxAge: "5m" }));
+  if (hasClientBuild()) app.use(clientAssets());
   app.use("/api", (req, _res, next) => next(errors.notFound(`${req.method} ${req.originalUrl}`)));
   app.use(errorHandler(logger));
 

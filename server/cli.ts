@@ -1,4 +1,4 @@
-// The command line docs/api.md: check, plan, serve, simulate.
+// The command line (docs/api.md "Command line"): check, plan, serve, simulate, backup, restore.
 import { readFileSync } from "node:fs";
 import { validateScenario } from "../shared/scenario/validate.ts";
 import { formatProblems } from "../shared/scenario/problems.ts";
@@ -8,7 +8,9 @@ const USAGE = `usage:
   tenfold check SCENARIO.json              validate a scenario (exit 0, or 2 with every problem)
   tenfold plan SCENARIO.json               print the day's plan as JSON
   tenfold serve                            start the server (settings from the environment)
-  tenfold simulate SCENARIO.json --speed N drive a day through a running server`;
+  tenfold simulate SCENARIO.json --speed N drive a day through a running server
+  tenfold backup FILE                      copy the store (TENFOLD_DB) to FILE, safe while serving
+  tenfold restore FILE [--force]           put a backup in place of the store (server stopped)`;
 
 /** Exit codes: 0 done, 2 the input is invalid or the command is misused, 1 anything else. */
 export async function main(args: string[]): Promise<number> {
@@ -35,6 +37,11 @@ export async function main(args: string[]): Promise<number> {
     case "simulate": {
       const { simulateCommand } = await import("./simulate/command.ts");
       return simulateCommand(rest);
+    }
+    case "backup":
+    case "restore": {
+      const { backupCommand, restoreCommand } = await import("./store/backup-command.ts");
+      return command === "backup" ? backupCommand(rest) : restoreCommand(rest);
     }
     case undefined:
     case "help":

@@ -1,5 +1,6 @@
 // Server settings from the environment docs/api.md, merged over defaults.
 import { join } from "node:path";
+import { backupInterval } from "./store/backup-schedule.ts";
 
 export interface Config {
   port: number;
@@ -15,6 +16,8 @@ export interface Config {
   /** How long a sign-in lasts, in seconds. */
   tokenTtlSeconds: number;
   logLevel: string;
+  /** Scheduled backups of the store: where, how often, how many kept (unset: none). */
+  backup?: { dir: string; everyMs: number; keep: number };
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -32,6 +35,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
   return {
     ...DEFAULT_CONFIG,
+    backup: backupFromEnv(env),
     port,
     db: env.TENFOLD_DB || DEFAULT_CONFIG.db,
     leadCode: env.TENFOLD_LEAD_CODE || undefined,
@@ -39,4 +43,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     redisUrl: env.TENFOLD_REDIS_URL || undefined,
     logLevel: env.TENFOLD_LOG_LEVEL || (env.NODE_ENV === "test" ? "silent" : DEFAULT_CONFIG.logLevel),
   };
+}
+
+/** TENFOLD_BACKUP_DIR with TENFOLD_BACKUP_EVERY (default 1 h) and TENFOLD_BACKUP_KEEP (default 48). */
+function backupFromEnv(env: NodeJS.ProcessEnv): Config["backup"] {
+  if (!env.TENFOLD_BACKUP_DIR) {
+    if (env.TENFOLD_BACKUP_EVERY) throw new Error("TENFOLD_BACKUP_EVERY needs TENFOLD_BACKUP_DIR: where should the backups go?");
+    return undefined;
+  }
+  const everyMs = backupInterval(env.TENFOLD_BACKUP_EVERY || "1h");
+  if (everyMs === undefined) throw new Error(`TENFOLD_BACKUP_EVERY must be like 90s, 15m or 6h, not "${env.TENFOLD_BACKUP_EVERY}"`);
+  const keep = env.TENFOLD_BACKUP_KEEP ? Number(env.TENFOLD_BACKUP_KEEP) : 48;
+  if (!Number.isInteger(keep) || keep < 1) throw new Error(`TENFOLD_BACKUP_KEEP must be a whole number of at least 1, not "${env.TENFOLD_BACKUP_KEEP}"`);
+  return { dir: env.TENFOLD_BACKUP_DIR, everyMs, keep };
 }

@@ -4,6 +4,7 @@ import { configFromEnv } from "./config.ts";
 import { openStore } from "./store/index.ts";
 import { createApp } from "./app.ts";
 import { bootstrap } from "./bootstrap.ts";
+import { scheduleBackups } from "./store/backup-schedule.ts";
 import { systemClock } from "../shared/clock.ts";
 
 export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -12,6 +13,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   const store = openStore(config.db);
   const first = bootstrap(store, config, systemClock.now());
   const tenfold = createApp({ store, config, logger, clock: systemClock });
+  const stopBackups = config.backup && config.db !== ":memory:" ? scheduleBackups(store.db, config.backup, logger) : undefined;
   const port = await tenfold.listen(config.port);
   const base = `http://localhost:${port}`;
   const lines = [
@@ -21,6 +23,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
     `  lead page               ${base}/lead`,
     `  database                ${config.db}`,
   ];
+  if (config.backup) lines.push(`  backups                 every ${config.backup.everyMs / 60_000} min to ${config.backup.dir} (newest ${config.backup.keep} kept)`);
   if (first.generatedLeadCode) lines.push(`  lead access code        ${first.generatedLeadCode}   (shown once: note it now)`);
   else if (config.leadCode) lines.push("  lead access code        from TENFOLD_LEAD_CODE");
   else lines.push("  lead access code        as printed at first start (or set TENFOLD_LEAD_CODE)");
@@ -38,13 +41,15 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
     logger.info({ signal }, "shutting down");
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    tenfold.close().then(
-      () => process.exit(0),
-      (err) => {
-        logger.error({ err }, "shutdown failed");
-        process.exit(1);
-      },
-    );
+    Promise.resolve(stopBackups?.())
+      .then(() => tenfold.close())
+      .then(
+        () => process.exit(0),
+        (err) => {
+          logger.error({ err }, "shutdown failed");
+          process.exit(1);
+        },
+      );
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
