@@ -34,8 +34,7 @@ const spansText = (spans: { start: string; end: string }[], lang: "zh" | "en") =
 export async function pointPoster(siteName: string, siteId: string, point: PointDay, base: string): Promise<string> {
   const url = residentUrl(base, siteId, { point: point.id });
   const where = point.location
-    ? `<p class="line">${point.location.lat.toFixed(5)}, ${point.location.lng.toFixed(5)}</p>
-  <p class="link">${esc(mapLink(point.location, point.name))}</p>`
+    ? `<p class="line"><a href="${esc(mapLink(point.location, point.name))}">在地图中打开 · Open in a map</a> (${point.location.lat.toFixed(5)}, ${point.location.lng.toFixed(5)})</p>`
     : "";
   return `<section class="poster" data-poster="point" data-id="${esc(point.id)}">
   <p class="site">${esc(siteName)}</p>
