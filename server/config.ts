@@ -16,6 +16,8 @@ export interface Config {
   /** How long a sign-in lasts, in seconds. */
   tokenTtlSeconds: number;
   logLevel: string;
+  /** The address residents reach the server at, for the QR codes on posters (default: the request's host). */
+  publicUrl?: string;
   /** Scheduled backups of the store: where, how often, how many kept (unset: none). */
   backup?: { dir: string; everyMs: number; keep: number };
 }
@@ -36,6 +38,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
   return {
     ...DEFAULT_CONFIG,
     backup: backupFromEnv(env),
+    publicUrl: publicUrlFromEnv(env.TENFOLD_PUBLIC_URL),
     port,
     db: env.TENFOLD_DB || DEFAULT_CONFIG.db,
     leadCode: env.TENFOLD_LEAD_CODE || undefined,
@@ -56,4 +59,18 @@ function backupFromEnv(env: NodeJS.ProcessEnv): Config["backup"] {
   const keep = env.TENFOLD_BACKUP_KEEP ? Number(env.TENFOLD_BACKUP_KEEP) : 48;
   if (!Number.isInteger(keep) || keep < 1) throw new Error(`TENFOLD_BACKUP_KEEP must be a whole number of at least 1, not "${env.TENFOLD_BACKUP_KEEP}"`);
   return { dir: env.TENFOLD_BACKUP_DIR, everyMs, keep };
+}
+
+/** TENFOLD_PUBLIC_URL: an http(s) address with no query, e.g. https://hesuan.example.cn */
+function publicUrlFromEnv(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`TENFOLD_PUBLIC_URL must be an address such as https://hesuan.example.cn, not "${value}"`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.search || url.hash)
+    throw new Error(`TENFOLD_PUBLIC_URL must be an http or https address with no query, not "${value}"`);
+  return url.toString();
 }
