@@ -1,6 +1,7 @@
 // Server settings from the environment docs/api.md, merged over defaults.
 import { join } from "node:path";
 import { backupInterval } from "./store/backup-schedule.ts";
+import { DEFAULT_DESK_TIME_WINDOW, type DeskTimeWindow } from "../shared/tubes/desk-time.ts";
 
 export interface Config {
   port: number;
@@ -20,6 +21,8 @@ export interface Config {
   publicUrl?: string;
   /** Scheduled backups of the store: where, how often, how many kept (unset: none). */
   backup?: { dir: string; everyMs: number; keep: number };
+  /** How far a desk event's `at` may be behind or ahead of the server's clock. */
+  deskTimeWindow: DeskTimeWindow;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -29,6 +32,7 @@ export const DEFAULT_CONFIG: Config = {
   bodyLimit: "4mb",
   tokenTtlSeconds: 16 * 3600,
   logLevel: "info",
+  deskTimeWindow: DEFAULT_DESK_TIME_WINDOW,
 };
 
 /** The configuration an environment describes. */
@@ -44,6 +48,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     leadCode: env.TENFOLD_LEAD_CODE || undefined,
     seed: env.TENFOLD_SEED !== "0",
     redisUrl: env.TENFOLD_REDIS_URL || undefined,
+    deskTimeWindow: {
+      behindMinutes: minutesFromEnv(env, "TENFOLD_DESK_MAX_BEHIND_MINUTES", DEFAULT_DESK_TIME_WINDOW.behindMinutes),
+      aheadMinutes: minutesFromEnv(env, "TENFOLD_DESK_MAX_AHEAD_MINUTES", DEFAULT_DESK_TIME_WINDOW.aheadMinutes),
+    },
     logLevel: env.TENFOLD_LOG_LEVEL || (env.NODE_ENV === "test" ? "silent" : DEFAULT_CONFIG.logLevel),
   };
 }
@@ -73,4 +81,13 @@ function publicUrlFromEnv(value: string | undefined): string | undefined {
   if (!/^https?:$/.test(url.protocol) || url.search || url.hash)
     throw new Error(`TENFOLD_PUBLIC_URL must be an http or https address with no query, not "${value}"`);
   return url.toString();
+}
+
+/** A whole number of minutes from the environment, or the default when unset. */
+function minutesFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === "") return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of minutes, not "${text}"`);
+  return n;
 }

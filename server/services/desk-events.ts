@@ -8,6 +8,7 @@ import { DeskEvent, type DeskEventResult } from "../../shared/live/shapes.ts";
 import { underPath, validator } from "../api/validator.ts";
 import { errors, flags, tubeRefused, TenfoldError } from "../errors.ts";
 import { tubeStep } from "../../shared/tubes/lifecycle.ts";
+import { deskTimeProblem } from "../../shared/tubes/desk-time.ts";
 import { relieveAfterTubes } from "./relief.ts";
 import { Type } from "@sinclair/typebox";
 
@@ -53,6 +54,7 @@ export function applyDeskEvents(
   const results: EventResult[] = new Array(events.length);
   const valid: { index: number; event: DeskEventInput; atMs: number }[] = [];
   const allValid = checkEvents.problems(events).length === 0;
+  const receivedAt = context.clock.now();
   events.forEach((raw, index) => {
     const problems = allValid ? [] : checkEvent.problems(raw);
     const atMs = problems.length ? NaN : Date.parse((raw as DeskEventInput).at);
@@ -61,6 +63,8 @@ export function applyDeskEvents(
     // and left an offline desk's outbox retrying it for ever (the hostile-input fuzzer, test/fuzz.test.ts). Refuse that event alone.
     if (!problems.length && Number.isNaN(atMs))
       problems.push({ path: "$.at", message: "must be a time this server can read (no leap second), e.g. \"2021-08-03T07:00:00+08:00\"" });
+    const late = problems.length ? undefined : deskTimeProblem(atMs, receivedAt, context.config.deskTimeWindow);
+    if (late) problems.push({ path: "$.at", message: late });
     const id = typeof (raw as { id?: unknown })?.id === "string" ? (raw as { id: string }).id : "";
     if (problems.length) {
       const err = errors.invalidInput(underPath(`$.events[${index}]`, problems));
@@ -70,7 +74,6 @@ export function applyDeskEvents(
   valid.sort((a, b) => a.atMs - b.atMs || RANK[a.event.type] - RANK[b.event.type] || a.index - b.index);
 
   const effects: Effects = { points: new Set(), sealed: [], twoTubes: [] };
-  const receivedAt = context.clock.now();
   context.store.transaction(() => {
     const seen = context.store.tubes.deskEventDigests(site, valid.map((v) => v.event.id));
     const tubes = new TubeCache(context, site, valid.map((v) => v.event.tube));
