@@ -11,14 +11,10 @@ export interface IsoSpan {
   end: string;
 }
 
-export interface HeatHour extends IsoSpan {
-  tempC: number;
-  humidity: number;
-  /** WBGT °C before clothing and shade: measured where the scenario gives it, else estimated. */
-  wbgt: number;
-  effectiveWbgt: { open: number; shade: number };
-  category: { open: HeatCategory; shade: HeatCategory };
-}
+/** One weather hour of the heat table (docs/api.md "Plan"): times as ISO strings. */
+export type HeatHour = Omit<import("../heat/table.ts").HeatTableHour, "start" | "end"> & IsoSpan;
+export type { PointHeat } from "../heat/table.ts";
+export type { Allowance } from "../heat/gbz.ts";
 
 export interface DayRule {
   maxTempC: number;
