@@ -7,6 +7,7 @@ import { effectiveRules } from "../scenario/rules.ts";
 import { toMinute, type Minute } from "../time.ts";
 import { heatCategory, workRest } from "./category.ts";
 import { dressAt } from "./garments.ts";
+import { effectiveWbgt } from "./effective.ts";
 import { gbzAllowance, gbzBand, type Allowance } from "./gbz.ts";
 export type { Allowance } from "./gbz.ts";
 import { DEFAULT_INDOOR_TEMP_C, shelterWbgt, type HeatSource } from "./shelters.ts";
@@ -92,7 +93,7 @@ function buildTable(scenario: TableInput): HeatTableHour[] {
       }
       const wbgt = here[p.shelter as Shelter];
       const d = dress.get(p.id)!;
-      const eff = wbgt + d.adjustmentC;
+      const eff = effectiveWbgt(wbgt, d);
       const allowance: Partial<Record<Role, Allowance>> = {};
       let band = "";
       for (const role of roles) {

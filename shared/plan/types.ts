@@ -57,6 +57,8 @@ export interface ForecastSlot {
   capacityPerHour: number;
   queueLength: number;
   waitMinutes: number;
+  /** Set when people are in line here at a WBGT of 28 °C or more. */
+  heat?: boolean;
 }
 
 export interface TubeCount {
@@ -102,6 +104,15 @@ export interface Summary {
   coverage: number;
   /** People of each role that full coverage of the open desks needs (from the rotation). */
   staffNeeded?: Partial<Record<Role, number>>;
+  /** Person-minutes residents spend in line at a WBGT of 28 °C or more (the point's shelter, no clothing). */
+  residentHeatMinutes?: number;
+}
+
+/** Residents the plan cannot serve at all, and why. */
+export interface Unserved {
+  building: string;
+  residents: number;
+  reason: string;
 }
 
 /** Where the wait target is missed, by how much, and what would meet it (docs/api.md C2). */
@@ -127,5 +138,6 @@ export interface Plan {
   gaps: Gap[];
   summary: Summary;
   shortfall?: Shortfall;
+  unserved?: Unserved[];
   [extra: string]: unknown;
 }
