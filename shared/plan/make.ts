@@ -14,7 +14,7 @@ import { dayRule as heatDayRule, heatHours as heatHoursOf } from "../heat/index.
 import { heatTable } from "../heat/table.ts";
 import { lineWbgt, RESIDENT_HEAT_WBGT_C, residentHeatMinutes } from "../heat/residents.ts";
 import { settle } from "./rounds.ts";
-import type { DayRule, HeatHour, Plan, Unserved } from "./types.ts";
+import type { DayRule, HeatHour, Plan } from "./types.ts";
 
 export interface PlanOptions {
   /** Who can staff which desk when; defaults to the project's rotation. */
@@ -89,7 +89,6 @@ export function makePlan(scenario: Scenario, options: PlanOptions = {}): Plan {
   // residents' minutes in line in the heat, and the forecast rows where they stand in it
   const table = heatTable(scenario);
   const hotLine = rows.map(({ p, pd }) => residentHeatMinutes(table, p, day.origin, pd.trace.line));
-  const unserved = unservedOf(scenario, rows, callups);
   const plan: Plan = {
     heat: heatHours(scenario),
     dayRule: dayRule(scenario),
@@ -119,7 +118,6 @@ export function makePlan(scenario: Scenario, options: PlanOptions = {}): Plan {
       staffNeeded: staffing.staffNeeded,
       residentHeatMinutes: Math.round(hotLine.reduce((n, x) => n + x, 0)),
     },
-    ...(unserved.length ? { unserved } : {}),
   };
   if (shortfalls.length) {
     const worst = Math.max(0, ...shortfalls.map((s) => s.overByMinutes));
@@ -133,33 +131,6 @@ export function makePlan(scenario: Scenario, options: PlanOptions = {}): Plan {
     };
   }
   return plan;
-}
-
-/**
- * Residents the plan cannot serve: each point's expected people still in line at closing, counted
- * back from its latest call-ups, as residents (÷ attendance).
- * @example unservedOf(yiyuan, rows, callups) // [{ building: "b16", residents: 176, reason: "…" }, …]
- */
-function unservedOf(scenario: Scenario, rows: { p: Scenario["points"][number]; pd: { trace: { leftAtClose: number } } }[], callups: { point: string; building: string; start: number; end: number; residents: number }[]): Unserved[] {
-  const out: Unserved[] = [];
-  const att = scenario.service.attendance;
-  for (const { p, pd } of rows) {
-    if (pd.trace.leftAtClose <= 0.5 || att <= 0) continue;
-    let left = Math.round(pd.trace.leftAtClose / att);
-    const mine = callups.filter((c) => c.point === p.id).sort((a, b) => b.end - a.end || b.start - a.start);
-    const by = new Map<string, number>();
-    for (const c of mine) {
-      if (left <= 0) break;
-      const n = Math.min(left, c.residents);
-      by.set(c.building, (by.get(c.building) ?? 0) + n);
-      left -= n;
-    }
-    for (const [building, residents] of by) out.push({
-      building, residents,
-      reason: `${p.id} cannot serve them before closing: its desks open only in the hours the heat allows (docs/domain.md "Heat") and as staff allow`,
-    });
-  }
-  return out;
 }
 
 /** Share of open desk-minutes the rotation staffed with every role. */
