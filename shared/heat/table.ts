@@ -61,13 +61,17 @@ export function heatTable(scenario: TableInput): HeatTableHour[] {
   const key = JSON.stringify([scenario.weather, scenario.heat, scenario.site.location, scenario.points, scenario.desk, scenario.rules?.workload, scenario.rules?.heatStandard]);
   const hit = cache.get(key);
   if (hit) return hit;
-  const table = buildTable(scenario);
+  const table = computeHeatTable(scenario);
   if (cache.size >= 8) cache.delete(cache.keys().next().value!);
   cache.set(key, table);
   return table;
 }
 
-function buildTable(scenario: TableInput): HeatTableHour[] {
+/**
+ * The heat table worked out afresh, without the cache (what heatTable costs the first time).
+ * @example computeHeatTable(yiyuan).length // 15
+ */
+export function computeHeatTable(scenario: TableInput): HeatTableHour[] {
   const rules = effectiveRules(scenario);
   const roles = (Object.keys(scenario.desk) as Role[]);
   // band follows the heaviest role a desk needs (sampler before registrar)
