@@ -14,7 +14,7 @@ export const PRANDTL = CP / (CP + 1.25 * R_AIR);
 /**
  * Saturation vapour pressure over water (hPa) by Buck (1981, J. Appl. Meteorol. 20:1527–1532), with
  * his enhancement factor 1.0007 + 3.46e-6·P for moist air.
- * @example saturationHpa(303.15, 1010) // 42.7
+ * @example saturationHpa(303.15, 1010) // 42.6
  */
 export function saturationHpa(tk: number, pressureHpa: number): number {
   const y = (tk - 273.15) / (tk - 32.18);
@@ -23,7 +23,7 @@ export function saturationHpa(tk: number, pressureHpa: number): number {
 
 /**
  * The dew point (K) of vapour pressure `e` (hPa): Buck's formula inverted.
- * @example dewPointK(42.7, 1010) // 303.15
+ * @example dewPointK(42.6, 1010) // 303.15
  */
 export function dewPointK(e: number, pressureHpa: number): number {
   const z = Math.log(e / (6.1121 * (1.0007 + 3.46e-6 * pressureHpa)));
@@ -42,7 +42,7 @@ export function viscosity(tk: number): number {
 
 /**
  * Thermal conductivity of air (W/(m·K)) by the Eucken formula: (cp + 1.25·R_air)·μ.
- * @example thermalConductivity(300) // 0.0262
+ * @example thermalConductivity(300) // 0.0251
  */
 export function thermalConductivity(tk: number): number {
   return (CP + 1.25 * R_AIR) * viscosity(tk);
@@ -51,7 +51,7 @@ export function thermalConductivity(tk: number): number {
 /**
  * Diffusivity of water vapour in air (m²/s), Bird, Stewart & Lightfoot (1960) eq. 16.3-1 with the
  * critical constants of air (132 K, 36.4 atm) and water (647.3 K, 218 atm).
- * @example diffusivity(300, 1013.25) // 2.55e-5
+ * @example diffusivity(300, 1013.25) // 2.63e-5
  */
 export function diffusivity(tk: number, pressureHpa: number): number {
   const pcrit13 = (36.4 * 218) ** (1 / 3);
@@ -73,7 +73,7 @@ export function heatOfEvaporation(tk: number): number {
 
 /**
  * Emissivity of the clear sky from its vapour pressure, 0.575·e^(1/7) (Oke 1978, after Brutsaert).
- * @example skyEmissivity(303.15, 0.5, 1010) // 0.86
+ * @example skyEmissivity(303.15, 0.5, 1010) // 0.89
  */
 export function skyEmissivity(tk: number, rh: number, pressureHpa: number): number {
   return 0.575 * (rh * saturationHpa(tk, pressureHpa)) ** 0.143;

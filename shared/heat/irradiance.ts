@@ -28,7 +28,7 @@ export function cloudScaled(clearWm2: number, cloud: number): number {
 /**
  * The irradiance (W/m²) of an hour: its given `solarWm2`, else the cloud-scaled clear-sky estimate;
  * always 0 with the sun below the horizon.
- * @example hourIrradiance({ cloud: 0 }, 68.5) // 962.8
+ * @example hourIrradiance({ cloud: 0 }, 68.5) // 960.9
  * @example hourIrradiance({ solarWm2: 600 }, 40) // 600
  * @example hourIrradiance({ solarWm2: 50 }, -3) // 0
  */

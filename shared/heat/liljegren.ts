@@ -47,7 +47,7 @@ const MAX_ITER = 200;
  * The irradiance the model accepts and its direct-beam fraction: capped at 85 % of the top of the
  * atmosphere, the beam share from the clearness index by Liljegren et al.'s eq. 13,
  * `f = exp(3 − 1.34·s − 1.65/s)`, at most 0.9.
- * @example solarSplit(900, 0.93, 1.015) // { solarWm2: 900, directFraction: 0.78 }
+ * @example solarSplit(900, 0.93, 1.015) // { solarWm2: 900, directFraction: 0.79 }
  */
 export function solarSplit(solarWm2: number, cosZenith: number, distanceAu = 1): { solarWm2: number; directFraction: number } {
   if (cosZenith < COS_ZENITH_MIN || solarWm2 <= 0) return { solarWm2: 0, directFraction: 0 };
@@ -100,7 +100,7 @@ export function globeC(tk: number, rh: number, pressureHpa: number, speed: numbe
  * Natural wet-bulb temperature (°C): the wick's balance of convection, evaporation (the Chilton–
  * Colburn analogy, (Pr/Sc)^0.56) and radiation, long-wave and solar on a vertical cylinder
  * (Liljegren et al. 2008 eq. 7–9); the first guess is the dew point.
- * @example natWetBulbC(309.15, 0.5, 1000, 1.5, 900, 0.78, 0.93) // 29.6
+ * @example natWetBulbC(309.15, 0.5, 1000, 1.5, 900, 0.78, 0.93) // 28.9
  */
 export function natWetBulbC(tk: number, rh: number, pressureHpa: number, speed: number, solar: number, fdir: number, cosZenith: number): number {
   const eAir = rh * saturationHpa(tk, pressureHpa);

@@ -12,7 +12,7 @@ export const RESIDENT_HEAT_WBGT_C = 28;
 /**
  * The WBGT residents in line at a point stand in at a minute: the point's own shelter's WBGT before
  * clothing, or the open air's outside a booth (the line is not in the booth).
- * @example lineWbgt(heatTable(yiyuan), yiyuan.points[1], 780) // 35.2 (13:00, the open south gate)
+ * @example lineWbgt(heatTable(yiyuan), yiyuan.points[1], heatTable(yiyuan)[6].start) // 35.2 (13:00, the open south gate)
  */
 export function lineWbgt(table: HeatTableHour[], point: Pick<Point, "id" | "shelter">, minute: Minute): number {
   if (table.length === 0) return -Infinity;
@@ -22,7 +22,7 @@ export function lineWbgt(table: HeatTableHour[], point: Pick<Point, "id" | "shel
 
 /**
  * Person-minutes in line at a WBGT of 28 °C or more, from the line's length at each minute of the day.
- * @example residentHeatMinutes(table, point, origin, line) // 1432.5
+ * @example residentHeatMinutes(table, point, day.origin, trace.line) // the example plan: 1080 over both gates
  */
 export function residentHeatMinutes(table: HeatTableHour[], point: Pick<Point, "id" | "shelter">, origin: Minute, line: ArrayLike<number>): number {
   let total = 0;

@@ -23,8 +23,8 @@ const mod360 = (x: number) => ((x % 360) + 360) % 360;
 
 /**
  * The sun's position for a place at an instant (milliseconds since the epoch, UTC).
- * @example sunPosition({ lat: 34.82, lng: 113.29 }, Date.parse("2021-08-03T13:30:00+08:00")).elevationDeg // 69.2
- * @example sunPosition({ lat: 34.82, lng: 113.29 }, Date.parse("2021-08-03T00:00:00+08:00")).elevationDeg // -34.6
+ * @example sunPosition({ lat: 34.82, lng: 113.29 }, Date.parse("2021-08-03T13:30:00+08:00")).elevationDeg // 68.5
+ * @example sunPosition({ lat: 34.82, lng: 113.29 }, Date.parse("2021-08-03T00:00:00+08:00")).elevationDeg // -37.0
  */
 export function sunPosition(at: LatLng, ms: number): SunPosition {
   const jd = ms / 86400000 + 2440587.5; // Julian day: the Unix epoch is JD 2440587.5
@@ -59,7 +59,7 @@ export function sunPosition(at: LatLng, ms: number): SunPosition {
  * Atmospheric refraction in degrees at a geometric elevation (NOAA's approximation, after Bennett):
  * about 0.57° at the horizon, under 0.01° above 85°.
  * @example refraction(0) // 0.48
- * @example refraction(45) // 0.0160
+ * @example refraction(45) // 0.0161
  */
 export function refraction(elevationDeg: number): number {
   if (elevationDeg > 85) return 0;

@@ -157,7 +157,7 @@ export function hourIndexAt(table: HeatTableHour[], minute: Minute): number {
  * The strictest limit for a role at a point over minutes [start, end): fewest work minutes among
  * the hours touched (docs/api.md "Defaults": a stint no longer than the strictest allowance it
  * touches); STOP_LIMIT when any of them says stop, null when all are unlimited.
- * @example strictestLimit(heatTable(yiyuan), "north-gate", "sampler", 420, 440) // { work: 45, rest: 15 } (07:00, shade)
+ * @example strictestLimit(heatTable(yiyuan), "north-gate", "sampler", 420, 440) // { work: 30, rest: 30 } (07:00, shade, hooded coverall)
  */
 export function strictestLimit(table: HeatTableHour[], point: string, role: Role, start: Minute, end: Minute): { work: number; rest: number } | null {
   if (table.length === 0) return null;
@@ -184,7 +184,7 @@ export function deskCanOpen(table: HeatTableHour[], desk: Scenario["desk"], poin
 
 /**
  * The spans within [start, end) in which a desk of a point cannot open (heat stop), merged.
- * @example stopSpans(table, yiyuan.desk, "south-gate", 420, 1260) // [{ start: 420, end: 1080 }] or so
+ * @example stopSpans(table, yiyuan.desk, "south-gate", start07, start21) // [07:00–19:00]
  */
 export function stopSpans(table: HeatTableHour[], desk: Scenario["desk"], point: string, start: Minute, end: Minute): { start: Minute; end: Minute }[] {
   const out: { start: Minute; end: Minute }[] = [];
