@@ -101,11 +101,12 @@ describe("heat: the example's plan", () => {
     for (const c of plan.callups) for (let m = slot(c.start); m < slot(c.end); m += 5) expect(stopped(c.point, m), `${c.building} ${c.start}`).to.equal(false);
   });
 
-  it("says when it serves fewer residents than it calls: a shortfall and the unserved", () => {
-    expect(plan.shortfall, "shortfall").to.not.equal(undefined);
-    const unserved = (plan.unserved ?? []).reduce((n, u) => n + u.residents, 0);
-    expect(unserved).to.be.greaterThan(0);
-    for (const u of plan.unserved ?? []) expect(u.reason).to.match(/heat/);
+  it("says when it serves fewer residents than it calls: a shortfall with the people still in line at closing", () => {
+    const shortfall = plan.shortfall as { leftAtClosing: number; points: { point: string; leftAtClosing: number }[]; message: string } | undefined;
+    expect(shortfall, "shortfall").to.not.equal(undefined);
+    expect(shortfall!.leftAtClosing).to.be.greaterThan(0);
+    expect(shortfall!.points.find((p) => p.point === OPEN)!.leftAtClosing).to.be.greaterThan(0);
+    expect(shortfall!.message).to.match(/south-gate: \d+ people still in line at closing/);
   });
 
   it("counts residents' minutes in line in the heat and marks those forecast rows", () => {

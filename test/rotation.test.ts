@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import { checkAssignments, maxDeskRequests, planRotation } from "../shared/rotation/index.ts";
+import { OFF_DUTY_GAP_MINUTES } from "../shared/rotation/breaks.ts";
 import { crew, deskOf, district, min, site, unexplainedMinutes, yiyuan } from "./support/rotation-site.ts";
 
 describe("rotation: the example site on its 36 °C day, every desk requested through its window", () => {
@@ -56,12 +57,20 @@ describe("rotation: the example site on its 36 °C day, every desk requested thr
     expect(r.gaps.some((g) => /desk kept closed: the \d+ samplers on duty can keep only \d+ desks?/.test(g.reason))).to.equal(true);
   });
 
-  it("gives rest and meal entries between desk stints", () => {
-    const mine = r.assignments.filter((a) => a.staff === "bai-xue").sort((a, b) => a.start - b.start);
+  // Was bai-xue, on duty all day; with the heat stopping the gates from 10:00 to 17:00 bai-xue now
+  // works two short spells with hours off between (no rest entry for time off), and chen-chen's
+  // evening has the rests and the meal.
+  it("gives rest and meal entries between desk stints, and nothing for hours off", () => {
+    const mine = r.assignments.filter((a) => a.staff === "chen-chen").sort((a, b) => a.start - b.start);
     const kinds = new Set(mine.map((a) => a.activity));
     expect(kinds.has("rest")).to.equal(true);
     expect(kinds.has("meal")).to.equal(true);
     for (let i = 1; i < mine.length; i++) expect(mine[i].start).to.equal(mine[i - 1].end);
+    const bai = r.assignments.filter((a) => a.staff === "bai-xue").sort((a, b) => a.start - b.start);
+    for (let i = 1; i < bai.length; i++) {
+      const gap = bai[i].start - bai[i - 1].end;
+      expect(gap === 0 || gap >= OFF_DUTY_GAP_MINUTES, `${bai[i - 1].end}–${bai[i].start}`).to.equal(true);
+    }
   });
 
   it("numbers assignments per person, uniquely, and gives the same plan twice", () => {
