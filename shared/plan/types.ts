@@ -108,12 +108,6 @@ export interface Summary {
   residentHeatMinutes?: number;
 }
 
-/** Residents the plan cannot serve at all, and why. */
-export interface Unserved {
-  building: string;
-  residents: number;
-  reason: string;
-}
 
 /** Where the wait target is missed, by how much, and what would meet it (docs/api.md C2). */
 export interface Shortfall {
@@ -138,6 +132,5 @@ export interface Plan {
   gaps: Gap[];
   summary: Summary;
   shortfall?: Shortfall;
-  unserved?: Unserved[];
   [extra: string]: unknown;
 }
