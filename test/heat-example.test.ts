@@ -63,6 +63,12 @@ describe("heat: the example's day, hour by hour", () => {
     expect(total(fresh)).to.be.below(total(table));
   });
 
+  it("is stricter for staff not yet acclimatised under TB MED 507 too", () => {
+    const tb = { ...sc, rules: { heatStandard: "tbmed507" as const } };
+    const work = (t: HeatTableHour[]) => t.reduce((n, h) => n + share(h.points[OPEN].allowance.sampler), 0);
+    expect(work(heatTable({ ...tb, heat: { ...sc.heat, acclimatized: false } }))).to.be.below(work(heatTable(tb)));
+  });
+
   it("takes the registrar (easy work, GBZ class I) as more able than the sampler (class II)", () => {
     for (const h of table) for (const p of [OPEN, SHADE])
       expect(share(h.points[p].allowance.registrar)).to.be.at.least(share(h.points[p].allowance.sampler));

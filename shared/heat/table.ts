@@ -8,7 +8,7 @@ import { toMinute, type Minute } from "../time.ts";
 import { heatCategory, workRest } from "./category.ts";
 import { dressAt } from "./garments.ts";
 import { effectiveWbgt } from "./effective.ts";
-import { gbzAllowance, gbzBand, type Allowance } from "./gbz.ts";
+import { gbzAllowance, gbzBand, UNACCLIMATIZED_C, type Allowance } from "./gbz.ts";
 export type { Allowance } from "./gbz.ts";
 import { DEFAULT_INDOOR_TEMP_C, shelterWbgt, type HeatSource } from "./shelters.ts";
 
@@ -104,7 +104,9 @@ export function computeHeatTable(scenario: TableInput): HeatTableHour[] {
         const workload = rules.workload[role];
         let a: Allowance, b: string;
         if (rules.heatStandard === "tbmed507") {
-          const cat = heatCategory(eff);
+          // its table is for acclimatised soldiers: the unacclimatised are judged 2.5 °C hotter, the
+          // same margin as under GBZ 2.2 (docs/domain.md "GBZ 2.2-2007", ACGIH's action limit)
+          const cat = heatCategory(scenario.heat.acclimatized ? eff : eff - UNACCLIMATIZED_C);
           a = workRest(cat, workload) ?? "unlimited";
           b = String(cat);
         } else {
