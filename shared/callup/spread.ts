@@ -1,8 +1,12 @@
 // When a point cannot serve everyone before closing whatever the wait, its buildings are still all
 // called (docs/api.md: every building called for all its residents), spread in step with the
-// capacity there is, so the line grows evenly instead of at the first building's door.
+// capacity there is; nobody is called into hours with no desk (a heat stop), and those the day
+// cannot serve are called last, where the plan reports them still in line at closing.
 import type { SamplingDay } from "../queue/day.ts";
 import { numberParts, type CallupUnit, type PlacedCallup } from "./place.ts";
+
+/** Minutes with no capacity at a stretch that end a call-up (an hour's heat stop is 60). */
+export const DEAD_RUN_MINUTES = 30;
 
 /**
  * Calls the units one after another, each over a share of the day's capacity proportional to its
@@ -10,9 +14,6 @@ import { numberParts, type CallupUnit, type PlacedCallup } from "./place.ts";
  * runs with no capacity; what the day cannot serve is called in its last stretch of open desks.
  * @example spreadCallups(day, new Float64Array(day.length), [{ building: "b1", residents: 10 }]) // one call-up over the whole window
  */
-/** Minutes with no capacity at a stretch that end a call-up (an hour's heat stop is 60). */
-export const DEAD_RUN_MINUTES = 30;
-
 export function spreadCallups(day: SamplingDay, capacity: Float64Array, units: CallupUnit[]): PlacedCallup[] {
   const weight = new Float64Array(day.length);
   let total = 0;
