@@ -115,6 +115,13 @@ describe("heat: the example's plan", () => {
     expect(shortfall!.message).to.match(/south-gate: \d+ people still in line at closing/);
   });
 
+  it("counts added desks only in the hours the heat lets them open when it says what would serve everyone", () => {
+    // about 1,300 called to the open gate, which may open only 19:00–21:00: 180 an hour a desk, so
+    // one desk more (as if it could open all day) would not do; it takes three more
+    const south = (plan.shortfall as { points: { point: string; toMeet: { moreDesks: number | null } }[] }).points.find((p) => p.point === OPEN)!;
+    expect(south.toMeet.moreDesks).to.be.at.least(3);
+  });
+
   it("counts residents' minutes in line in the heat and marks those forecast rows", () => {
     expect(plan.summary.residentHeatMinutes).to.be.a("number");
     const marked = plan.forecast.filter((f) => f.heat);

@@ -11,7 +11,8 @@ import { poolingAdvice } from "../pooling/dorfman.ts";
 import { maxDeskRequests, planRotation } from "../rotation/index.ts";
 import type { DeskRequest } from "../rotation/api.ts";
 import { dayRule as heatDayRule, heatHours as heatHoursOf } from "../heat/index.ts";
-import { heatTable } from "../heat/table.ts";
+import { heatTable, stopSpans } from "../heat/table.ts";
+import { dayRuleMinutes } from "../heat/day-rule.ts";
 import { lineWbgt, RESIDENT_HEAT_WBGT_C, residentHeatMinutes } from "../heat/residents.ts";
 import { settle } from "./rounds.ts";
 import type { DayRule, HeatHour, Plan } from "./types.ts";
@@ -77,7 +78,7 @@ export function makePlan(scenario: Scenario, options: PlanOptions = {}): Plan {
       maxWaitMinutes: pd.trace.maxWait,
       overByMinutes: Math.max(0, pd.trace.maxWait - target),
       leftAtClosing: Math.round(pd.trace.leftAtClose * 10) / 10,
-      toMeet: whatWouldMeet(scenario, request, perDesk, p.desks, peakStaffed),
+      toMeet: whatWouldMeet(scenario, request, perDesk, p.desks, peakStaffed, openableMinutes(scenario, day, p.id)),
     };
     shortfalls.push({ ...base, message: describeShortfall(base) });
   }
@@ -131,6 +132,20 @@ export function makePlan(scenario: Scenario, options: PlanOptions = {}): Plan {
     };
   }
   return plan;
+}
+
+/**
+ * The minutes of the day (from its origin) in which a desk of a point could open at all: the hours
+ * its heat allowance does not stop, outside what the day rule forbids at an outdoor point.
+ * @example openableMinutes(yiyuan, day, "south-gate") // 1 from 19:00 on, 0 before
+ */
+function openableMinutes(scenario: Scenario, day: { origin: number; length: number }, point: string): Uint8Array {
+  const open = new Uint8Array(day.length).fill(1);
+  const end = day.origin + day.length;
+  const shut = [...stopSpans(heatTable(scenario), scenario.desk, point, day.origin, end)];
+  if (scenario.points.find((p) => p.id === point)?.shelter !== "booth") shut.push(...dayRuleMinutes(scenario).noOutdoor);
+  for (const s of shut) open.fill(0, Math.max(0, s.start - day.origin), Math.max(0, Math.min(day.length, s.end - day.origin)));
+  return open;
 }
 
 /** Share of open desk-minutes the rotation staffed with every role. */
