@@ -49,8 +49,12 @@ export function planWorkbook(plan: Plan, scenario: Scenario): ExcelJS.Workbook {
   );
   sheet(
     "热强度 Heat",
-    [["start", "时间 Hour", 8], ["tempC", "气温 °C", 8], ["humidity", "湿度 %", 8], ["wbgt", "WBGT °C", 8], ["open", "露天等级 Open", 10], ["shade", "遮阳等级 Shade", 10]],
-    plan.heat.map((h) => ({ start: wallClock(h.start), tempC: h.tempC, humidity: h.humidity, wbgt: Math.round(h.wbgt * 10) / 10, open: h.category.open, shade: h.category.shade })),
+    [["start", "时间 Hour", 8], ["point", "采样点 Point", 14], ["tempC", "气温 °C", 8], ["humidity", "湿度 %", 8], ["sun", "太阳高度 Sun °", 10], ["wbgt", "WBGT °C", 8], ["effective", "有效 WBGT Effective", 12], ["band", "等级 Band", 8], ["sampler", "采样 Sampler", 12]],
+    plan.heat.flatMap((h) => Object.entries(h.points).map(([point, e]) => ({
+      start: wallClock(h.start), point: pointName.get(point) ?? point, tempC: h.tempC, humidity: h.humidity,
+      sun: h.sunElevationDeg ?? "", wbgt: e.wbgt, effective: e.effectiveWbgt, band: e.band,
+      sampler: typeof e.allowance.sampler === "object" ? `${e.allowance.sampler.work}/${e.allowance.sampler.rest}` : e.allowance.sampler ?? "",
+    }))),
   );
   return book;
 }

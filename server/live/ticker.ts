@@ -86,16 +86,32 @@ export class Ticker {
         const start = Date.parse(hour.start);
         const key = `${site.id}:${hour.start}`;
         if (i === 0 || !isWithin(now, { start, end: start + HOUR }) || this.heatHours.has(key)) return;
-        const worst = Math.max(hour.category.open, hour.category.shade);
-        const before = Math.max(heat[i - 1].category.open, heat[i - 1].category.shade);
         this.heatHours.add(key);
-        if (worst > before)
-          hub.alert(site.id, "heat", "heat-rising", { from: before, to: worst, at: wallClock(hour.start), wbgt: hour.wbgt }, {
-            category: hour.category,
-            previous: heat[i - 1].category,
+        // the point whose band rises most this hour (GBZ 2.2 share of time, or TB MED 507 category)
+        let rise: { point: string; from: string; to: string; by: number } | null = null;
+        for (const [point, e] of Object.entries(hour.points)) {
+          const was = heat[i - 1].points[point];
+          if (!was) continue;
+          const by = bandRank(e.band) - bandRank(was.band);
+          if (by > 0 && (!rise || by > rise.by)) rise = { point, from: was.band, to: e.band, by };
+        }
+        if (rise) {
+          const e = hour.points[rise.point];
+          hub.alert(site.id, "heat", "heat-rising", { point: rise.point, from: rise.from, to: rise.to, at: wallClock(hour.start), wbgt: e.effectiveWbgt }, {
+            point: rise.point,
+            band: rise.to,
+            previous: rise.from,
+            allowance: e.allowance,
             hour: hour.start,
           }, { local: true, key: `heat:${hour.start}` });
+        }
       });
     }
   }
+}
+
+/** How strict a heat band is: GBZ 2.2 "100%" 0 … "stop" 4; TB MED 507 categories "0"…"5" as numbers. */
+function bandRank(band: string): number {
+  const gbz = ["100%", "75%", "50%", "25%", "stop"].indexOf(band);
+  return gbz >= 0 ? gbz : Number(band) || 0;
 }

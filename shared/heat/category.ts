@@ -55,5 +55,7 @@ export function workRest(category: HeatCategory, workload: Workload): WorkRest |
  */
 export function restAfter(stintMinutes: number, limit: WorkRest | null): number {
   if (!limit) return 0;
+  // a stop allows no work: any desk time there (only ever a plan being checked) owes the hour's rest
+  if (limit.work <= 0) return stintMinutes > 0 ? limit.rest : 0;
   return Math.ceil((stintMinutes * limit.rest) / limit.work - 1e-9);
 }

@@ -15,7 +15,8 @@ export interface AlertParams {
   "box-over-age": { box: string; tubes: number; maxTubeAgeMinutes: number };
   positive: { tube: string; residents: number };
   /** `at`: the wall-clock hour, "HH:mm". */
-  "heat-rising": { from: number; to: number; at: string; wbgt: number };
+  /** A point's heat band rises: GBZ 2.2 share of time ("100%" … "stop") or TB MED 507 category. */
+  "heat-rising": { point: string; from: string; to: string; at: string; wbgt: number };
   "resident-two-tubes": { resident: string; tubes: string[] };
   "swap-accepted": { from: string; to: string; assignment: string };
 }
@@ -59,8 +60,8 @@ const TEXTS: Texts = {
     zh: (p) => `样本管 ${p.tube} 阳性：${p.residents} 名居民需就地隔离并上门单采复核`,
   },
   "heat-rising": {
-    en: (p) => `heat category rises from ${p.from} to ${p.to} at ${p.at} (WBGT ${p.wbgt} °C): shorten stints`,
-    zh: (p) => `${p.at} 起热强度等级由 ${p.from} 升至 ${p.to}（WBGT ${p.wbgt} °C）：请缩短每班时长`,
+    en: (p) => `heat at ${p.point} rises from ${p.from} to ${p.to} at ${p.at} (effective WBGT ${p.wbgt} °C): ${p.to === "stop" ? "desks there close" : "shorten stints"}`,
+    zh: (p) => `${p.at} 起 ${p.point} 热强度由 ${p.from} 升至 ${p.to}（有效 WBGT ${p.wbgt} °C）：${p.to === "stop" ? "该点采样台暂停" : "请缩短每班时长"}`,
   },
   "resident-two-tubes": {
     en: (p) => `resident ${p.resident} is in ${p.tubes.length} open tubes (${list(p.tubes, "en")}); check the desk`,

@@ -78,7 +78,9 @@ function extraEstimate(ctx: RotationContext, lay: Layout, run: EngineResult, sho
     for (const p of lay.positions) if (p.role === role) {
       for (let i = 0; i < lay.grid.count; i++) {
         const m = lay.grid.origin + i * lay.grid.slot;
-        worst = Math.min(worst, dutyShare(heatLimit(ctx, role, p.shelter, m, m + lay.grid.slot), ctx.rules));
+        const limit = heatLimit(ctx, role, p.point, m, m + lay.grid.slot);
+        if (limit && limit.work <= 0) continue; // a heat stop opens no desk, so needs nobody
+        worst = Math.min(worst, dutyShare(limit, ctx.rules));
       }
       break;
     }

@@ -45,6 +45,8 @@ export function gapReason(ctx: RotationContext, p: Position, slot: DeskSlot, cau
     const rule = dayRuleReason(ctx, slot.start, slot.end);
     if (rule) return rule;
   }
+  if (slot.limit && slot.limit.work === 0)
+    return `heat stop: the ${p.role}'s allowance at ${p.point} is stop in this hour (docs/domain.md "Heat")`;
   if (slot.limit && slot.limit.work < slot.end - slot.start)
     return `heat allows ${p.role} stints of only ${slot.limit.work} min here, shorter than the ${slot.end - slot.start}-min slot`;
   const role: Role = p.role;

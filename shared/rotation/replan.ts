@@ -29,7 +29,7 @@ export function replanFrom(scenario: Scenario, assignments: MinuteAssignment[], 
     if (!p) continue;
     for (const a of list.filter(isWork).sort((x, y) => x.start - y.start)) {
       const shelter = ctx.points.get(a.point ?? "")?.shelter ?? "open";
-      const limit = a.activity === "desk" ? heatLimit(ctx, a.role, shelter, a.start, a.end) : null;
+      const limit = a.activity === "desk" ? heatLimit(ctx, a.role, a.point ?? "", a.start, a.end) : null;
       recordWork(ctx, states[p.index], { start: a.start, end: a.end, outdoor: shelter !== "booth", limit }, a.activity === "desk");
     }
   }

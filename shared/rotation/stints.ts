@@ -8,7 +8,7 @@ import { heatLimit, tighter, type RotationContext } from "./context.ts";
 export interface DeskStint {
   start: Minute;
   end: Minute;
-  /** The work/rest limit of the worst heat category the stint touches at an outdoor point. */
+  /** The work/rest limit of the strictest heat allowance the stint touches. */
   limit: WorkRest | null;
   parts: MinuteAssignment[];
 }
@@ -21,8 +21,7 @@ export function deskStints(ctx: RotationContext, assignments: MinuteAssignment[]
   const desk = assignments.filter((a) => a.activity === "desk").sort((a, b) => a.start - b.start || a.end - b.end);
   const out: DeskStint[] = [];
   for (const a of desk) {
-    const shelter = ctx.points.get(a.point ?? "")?.shelter ?? "open";
-    const limit = heatLimit(ctx, a.role, shelter, a.start, a.end);
+    const limit = heatLimit(ctx, a.role, a.point ?? "", a.start, a.end);
     const last = out.at(-1);
     if (last && a.start <= last.end) {
       last.end = Math.max(last.end, a.end); last.limit = tighter(last.limit, limit); last.parts.push(a);

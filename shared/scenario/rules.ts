@@ -1,5 +1,5 @@
 // The rotation and call-up defaults of docs/api.md ("Defaults"), merged under a scenario's `rules`.
-import type { Role, Scenario, Workload } from "./schema.ts";
+import type { HeatStandard, Role, Scenario, Workload } from "./schema.ts";
 
 export interface EffectiveRules {
   slotMinutes: number;
@@ -9,6 +9,8 @@ export interface EffectiveRules {
   mealBreakMinutes: number;
   minRestBetweenShiftsMinutes: number;
   workload: Record<Role, Workload>;
+  /** Which table turns effective WBGT into work/rest (docs/domain.md "Heat"). */
+  heatStandard: HeatStandard;
 }
 
 /** docs/api.md defaults; docs/domain.md: swabbing in PPE is moderate work, registering easy. */
@@ -20,6 +22,7 @@ export const DEFAULT_RULES: EffectiveRules = {
   mealBreakMinutes: 30,
   minRestBetweenShiftsMinutes: 480,
   workload: { sampler: "moderate", registrar: "easy", marshal: "easy", courier: "easy", lead: "easy" },
+  heatStandard: "gbz2.2",
 };
 
 /**

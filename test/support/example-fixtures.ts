@@ -13,7 +13,7 @@ import { maxDeskRequests, planRotation } from "../../shared/rotation/index.ts";
 import { layout } from "../../shared/rotation/positions.ts";
 import { makePlan } from "../../shared/plan/make.ts";
 import { cumulative, runFluidQueue } from "../../shared/queue/fluid.ts";
-import { heatSpells } from "../../shared/heat/timeline.ts";
+import { heatTable } from "../../shared/heat/table.ts";
 import { scheduleCallups } from "../../shared/callup/schedule.ts";
 
 const SHARED = fileURLToPath(new URL("../../shared/", import.meta.url));
@@ -62,7 +62,8 @@ export async function fixtures(): Promise<Record<string, unknown>> {
     request: { load, units: [{ building: "b1", residents: 300 }], weather: yiyuan.weather, targetWait: 25, minPartResidents: 20 },
     capacities,
     callups: scheduleCallups(yiyuan, day, capacities).callups,
-    spells: heatSpells(yiyuan),
+    /** Its heat table: per hour and point, the WBGT, band and allowances. */
+    table: heatTable(yiyuan),
     /** Its rotation context, desk requests, their layout and the rotation made for them. */
     ctx,
     requests,
