@@ -51,7 +51,8 @@ function smallest(limit: number, ok: (n: number) => boolean): number | null {
  * and returns the smallest k and h that meet the wait target. `openable` (1 a minute, over the
  * day) marks where an added desk could open at all: not in an hour the heat stops the point, nor
  * where the day rule forbids outdoor work (docs/api.md "Defaults"); every open minute without it.
- * @example whatWouldMeet(scenario, request, 3, 2, 2) // { moreDesks: 1, newDesks: 1, moreStaff: { sampler: 1, registrar: 1 }, moreHours: 2 }
+ * @example whatWouldMeet(scenario, { ...request, units: [{ building: "b1", residents: 6000 }] }, 3, 2, 2)
+ *   // { moreDesks: 1, newDesks: 1, moreStaff: { sampler: 1, registrar: 1 }, moreHours: 2 } (6000 called, 5580 expected to come, to two desks that serve 5040 in the day)
  */
 export function whatWouldMeet(scenario: Scenario, req: PointRequest, perDesk: number, physicalDesks: number, peakStaffedDesks: number, openable?: Uint8Array): WhatWouldMeet {
   const { day, capacity } = req.load;

@@ -12,7 +12,7 @@ export const DEAD_RUN_MINUTES = 30;
  * Calls the units one after another, each over a share of the day's capacity proportional to its
  * residents (over the open minutes when there is no capacity), cut at window closings and at long
  * runs with no capacity; what the day cannot serve is called in its last stretch of open desks.
- * @example spreadCallups(day, new Float64Array(day.length), [{ building: "b1", residents: 10 }]) // one call-up over the whole window
+ * @example spreadCallups(day, new Float64Array(day.length), [{ building: "b1", residents: 10 }]) // [{ building: "b1", residents: 10, start: 0, end: 840 }] (no capacity: one call-up over the whole 07:00–21:00 window)
  */
 export function spreadCallups(day: SamplingDay, capacity: Float64Array, units: CallupUnit[]): PlacedCallup[] {
   const weight = new Float64Array(day.length);

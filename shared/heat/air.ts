@@ -23,7 +23,7 @@ export function saturationHpa(tk: number, pressureHpa: number): number {
 
 /**
  * The dew point (K) of vapour pressure `e` (hPa): Buck's formula inverted.
- * @example dewPointK(42.6, 1010) // 303.15
+ * @example dewPointK(saturationHpa(303.15, 1010), 1010) // 303.15
  */
 export function dewPointK(e: number, pressureHpa: number): number {
   const z = Math.log(e / (6.1121 * (1.0007 + 3.46e-6 * pressureHpa)));
@@ -64,7 +64,7 @@ export function diffusivity(tk: number, pressureHpa: number): number {
 /**
  * Heat of evaporation of water (J/kg) by Meyra, Kuz & Zarragoicoechea (2004, Fluid Phase Equilibria
  * 218:205–207): critical 647.3 K, triple point 273.16 K with 2 500 900 J/kg, Zc = 0.292.
- * @example heatOfEvaporation(300) // 2.44e6
+ * @example heatOfEvaporation(300) // ≈ 2446011
  */
 export function heatOfEvaporation(tk: number): number {
   const zc = 0.292, tc = 647.3, tt = 273.16;

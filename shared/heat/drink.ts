@@ -1,6 +1,6 @@
 // How much to drink an hour, from the heat category and the workload (docs/domain.md "TB MED 507":
 // ½ to 1 quart an hour by category and work; never over 1½ quarts an hour or 12 a day).
-import type { HeatCategory } from "../plan/types.ts";
+import type { HeatCategory } from "./category.ts";
 import type { Workload } from "../scenario/schema.ts";
 
 const QUART_LITRES = 0.946;

@@ -7,7 +7,7 @@ import { heatTable } from "./table.ts";
 
 /**
  * The heat table with ISO times in the site's timezone.
- * @example heatHours(yiyuan)[6] // { start: "2021-08-03T13:00:00+08:00", source: "liljegren", wbgt: { open: 35.2, shade: 30.6, booth: 21.7 }, points: { "south-gate": { band: "stop", … } }, … }
+ * @example heatHours(yiyuan)[6] // { start: "2021-08-03T13:00:00+08:00", source: "liljegren", wbgt: { open: 35.2, shade: 30.6, booth: 21.7 }, points: { "south-gate": { band: "stop" } } }
  */
 export function heatHours(scenario: Pick<Scenario, "weather" | "heat" | "site" | "points" | "desk" | "rules">): HeatHour[] {
   const tz = scenario.site.timezone;

@@ -19,7 +19,7 @@ export function clearSkyWm2(elevationDeg: number): number {
  * Irradiance under a cloud fraction, by Kasten & Czeplak (1980, "Solar and terrestrial radiation
  * dependent on the amount and type of cloud", Solar Energy 24:177–189): `G = G_clear·(1 − 0.75·c^3.4)`.
  * @example cloudScaled(1000, 1) // 250
- * @example cloudScaled(1000, 0.5) // 928.9
+ * @example cloudScaled(1000, 0.5) // 928.95
  */
 export function cloudScaled(clearWm2: number, cloud: number): number {
   return clearWm2 * (1 - 0.75 * Math.max(0, Math.min(1, cloud)) ** 3.4);

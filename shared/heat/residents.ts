@@ -22,7 +22,7 @@ export function lineWbgt(table: HeatTableHour[], point: Pick<Point, "id" | "shel
 
 /**
  * Person-minutes in line at a WBGT of 28 °C or more, from the line's length at each minute of the day.
- * @example residentHeatMinutes(table, point, day.origin, trace.line) // the example plan: 1080 over both gates
+ * @example residentHeatMinutes(table, yiyuan.points[1], day.origin, trace.line) // 90 (30 arrive at 07:00 at the open south gate, WBGT 29.6)
  */
 export function residentHeatMinutes(table: HeatTableHour[], point: Pick<Point, "id" | "shelter">, origin: Minute, line: ArrayLike<number>): number {
   let total = 0;

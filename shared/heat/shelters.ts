@@ -41,7 +41,7 @@ export function boothWbgt(indoorTempC = DEFAULT_INDOOR_TEMP_C, pressureHpa = DEF
  * The WBGT of an hour under each shelter at a location, the sun taken at `midMs` (mid-hour). With
  * no location: the BoM formula in the open and in shade alike (it cannot tell them apart).
  * @example shelterWbgt({ at: "2021-08-03T13:00:00+08:00", tempC: 36, humidity: 48 }, { lat: 34.82, lng: 113.29 }, Date.parse("2021-08-03T13:30:00+08:00"))
- *   // { source: "liljegren", sunElevationDeg: 68.5, solarWm2: 960.8, open: 35.2, shade: 30.6, booth: 21.7, … }
+ *   // { source: "liljegren", sunElevationDeg: 68.5, solarWm2: 960.8, open: 35.2, shade: 30.6, booth: 21.7 }
  */
 export function shelterWbgt(
   hour: Pick<WeatherHour, "tempC" | "humidity" | "windMs" | "cloud" | "solarWm2" | "pressureHpa" | "wbgt">,

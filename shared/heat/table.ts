@@ -159,7 +159,7 @@ export function hourIndexAt(table: HeatTableHour[], minute: Minute): number {
  * The strictest limit for a role at a point over minutes [start, end): fewest work minutes among
  * the hours touched (docs/api.md "Defaults": a stint no longer than the strictest allowance it
  * touches); STOP_LIMIT when any of them says stop, null when all are unlimited.
- * @example strictestLimit(heatTable(yiyuan), "north-gate", "sampler", 420, 440) // { work: 30, rest: 30 } (07:00, shade, hooded coverall)
+ * @example strictestLimit(heatTable(yiyuan), "north-gate", "sampler", toMinute("2021-08-03T07:00:00+08:00"), toMinute("2021-08-03T07:20:00+08:00")) // { work: 30, rest: 30 } (07:00, shade, hooded coverall)
  */
 export function strictestLimit(table: HeatTableHour[], point: string, role: Role, start: Minute, end: Minute): { work: number; rest: number } | null {
   if (table.length === 0) return null;
@@ -176,7 +176,7 @@ export function strictestLimit(table: HeatTableHour[], point: string, role: Role
 /**
  * Whether a desk of a point can open at all in minutes [start, end): not when the allowance of any
  * role the desk needs says stop in an hour touched.
- * @example deskCanOpen(table, yiyuan.desk, "south-gate", 780, 840) // false
+ * @example deskCanOpen(table, yiyuan.desk, "south-gate", toMinute("2021-08-03T13:00:00+08:00"), toMinute("2021-08-03T14:00:00+08:00")) // false (13:00 in the open)
  */
 export function deskCanOpen(table: HeatTableHour[], desk: Scenario["desk"], point: string, start: Minute, end: Minute): boolean {
   for (const [role, n] of Object.entries(desk) as [Role, number | undefined][])
@@ -186,7 +186,8 @@ export function deskCanOpen(table: HeatTableHour[], desk: Scenario["desk"], poin
 
 /**
  * The spans within [start, end) in which a desk of a point cannot open (heat stop), merged.
- * @example stopSpans(table, yiyuan.desk, "south-gate", start07, start21) // [07:00–19:00]
+ * @example stopSpans(table, yiyuan.desk, "south-gate", day.origin, day.origin + day.length)
+ *   // [{ start: toMinute("2021-08-03T07:00:00+08:00"), end: toMinute("2021-08-03T19:00:00+08:00") }]
  */
 export function stopSpans(table: HeatTableHour[], desk: Scenario["desk"], point: string, start: Minute, end: Minute): { start: Minute; end: Minute }[] {
   const out: { start: Minute; end: Minute }[] = [];

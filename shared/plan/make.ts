@@ -33,7 +33,7 @@ export const DEFAULT_PLAN_OPTIONS: Required<PlanOptions> = { rotation: planRotat
  * Plans a site's day: desks, call-ups, queue forecast, tubes, pickups, and the rotation's heat,
  * assignments and gaps; a `shortfall` says where the wait target is missed and what would meet it.
  * Pure and deterministic: the same scenario gives the same plan.
- * @example makePlan(yiyuan).summary // { residents: 3000, expectedSwabs: 2790, expectedTubes: 283, maxWaitMinutes: 24, staffUsed: 12, coverage: 1 }
+ * @example makePlan(yiyuan).summary // { residents: 3000, expectedSwabs: 2790, expectedTubes: 280, maxWaitMinutes: 86, staffUsed: 9, coverage: 1 }
  */
 export function makePlan(scenario: Scenario, options: PlanOptions = {}): Plan {
   const { rotation, heatHours, dayRule, maxRequests } = { ...DEFAULT_PLAN_OPTIONS, ...options };
@@ -137,7 +137,8 @@ export function makePlan(scenario: Scenario, options: PlanOptions = {}): Plan {
 /**
  * The minutes of the day (from its origin) in which a desk of a point could open at all: the hours
  * its heat allowance does not stop, outside what the day rule forbids at an outdoor point.
- * @example openableMinutes(yiyuan, day, "south-gate") // 1 from 19:00 on, 0 before
+ * On the example site, the south gate's minutes are 1 from 19:00 on and 0 before (the heat stops
+ * it 07:00–19:00: see stopSpans).
  */
 function openableMinutes(scenario: Scenario, day: { origin: number; length: number }, point: string): Uint8Array {
   const open = new Uint8Array(day.length).fill(1);

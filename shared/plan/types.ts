@@ -2,7 +2,7 @@
 // Times are ISO 8601 strings with the site's offset.
 import type { Role } from "../scenario/schema.ts";
 
-export type HeatCategory = 0 | 1 | 2 | 3 | 4 | 5;
+export type { HeatCategory } from "../heat/category.ts";
 export type DayRuleBand = "<35" | "35-37" | "37-40" | ">=40";
 export type Activity = "desk" | "standby" | "rest" | "meal";
 

@@ -17,7 +17,7 @@ export const OFF_DUTY_GAP_MINUTES = 120;
 /**
  * The rest and meal entries between a person's desk and standby assignments, within each shift;
  * ids `${staff}-rest-${n}` / `${staff}-meal-${n}`, numbered in time order.
- * @example breaksBetween(ctx, "bai-xue", rotation.assignments.filter((a) => a.staff === "bai-xue" && a.activity === "desk").slice(0, 2)).map((b) => [b.activity, b.end - b.start]) // [["rest", 40]]
+ * @example breaksBetween(ctx, "bai-xue", rotation.assignments.filter((a) => a.staff === "bai-xue" && a.activity === "desk").slice(0, 2)).map((b) => [b.activity, b.end - b.start]) // [["rest", 60]] (07:30–08:30, between her first two desk stints)
  */
 export function breaksBetween(ctx: RotationContext, staff: string, work: MinuteAssignment[]): MinuteAssignment[] {
   const person = ctx.personById.get(staff);

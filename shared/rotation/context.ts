@@ -133,7 +133,8 @@ function indexDays(days: string[]): number[] {
  * The work/rest limit for a role at a point over minutes [start, end): that of the strictest
  * allowance touched (docs/api.md "Defaults": a stint may be no longer than the strictest allowance
  * it touches); a stop is `{ work: 0, rest: 60 }` (STOP_LIMIT), which no stint fits; null = no limit.
- * @example heatLimit(ctx, "sampler", "north-gate", 420, 440) // { work: 30, rest: 30 } at 07:00 in shade on the example's day
+ * @example heatLimit(ctx, "sampler", "north-gate", toMinute("2021-08-03T07:00:00+08:00"), toMinute("2021-08-03T07:20:00+08:00"))
+ *   // { work: 30, rest: 30 } (07:00 in shade on the example's day)
  */
 export function heatLimit(ctx: RotationContext, role: Role, point: string, start: Minute, end: Minute): WorkRest | null {
   return strictestLimit(ctx.heat, point, role, start, end);

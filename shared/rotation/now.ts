@@ -48,7 +48,7 @@ export function desksOpenAt(scenario: Scenario, plan: Plan | undefined, point: s
 
 /**
  * The plan's forecast line at a point at `at`: the last slot at or before it.
- * @example forecastLength(plan, "north-gate", Date.parse("2021-08-03T07:10:00+08:00")) // 16.6
+ * @example forecastLength(plan, "north-gate", Date.parse("2021-08-03T07:10:00+08:00")) // 41.7
  */
 export function forecastLength(plan: Plan | undefined, point: string, at: number): number | undefined {
   if (!plan) return undefined;

@@ -134,7 +134,7 @@ function shortfall(base: RotationContext, requests: DeskRequest[], short: Role[]
 /**
  * Who stands at which desk when, with heat breaks, for the requested desks; every unstaffed
  * desk-role-minute is a gap with its reason.
- * @example planRotation(yiyuan, maxDeskRequests(yiyuan)).staffNeeded // { sampler: 14, registrar: 8 } (6 and 4 short)
+ * @example planRotation(yiyuan, maxDeskRequests(yiyuan)).staffNeeded // { sampler: 12, registrar: 6 } (4 and 2 short)
  */
 export const planRotation: PlanRotation = (scenario, requests) => {
   const ctx = rotationContext(scenario);

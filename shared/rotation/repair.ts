@@ -25,7 +25,7 @@ export interface RepairResult {
  * someone on standby at the same point, then someone last at that point, then someone on standby
  * elsewhere, then whoever has rested longest; each takes
  * as long a stretch as every rule allows. What nobody can take becomes a gap.
- * @example repairFromMinute(yiyuan, rotation.assignments, "bai-xue", toMinute("2021-08-03T13:05:00+08:00"), "unwell").replacements.length // 6 (her desk time from 13:05, taken over in six pieces)
+ * @example repairFromMinute(yiyuan, rotation.assignments, "bai-xue", toMinute("2021-08-03T13:05:00+08:00"), "unwell").replacements.length // 3 (her desk time from 13:05, 18:30–18:45 and 20:00–20:30, taken over in three pieces; 18:35–18:45 is left a gap)
  */
 export function repairFromMinute(scenario: Scenario, assignments: MinuteAssignment[], staffId: string, minute: Minute, reason: string): RepairResult {
   const ctx = rotationContext(scenario);

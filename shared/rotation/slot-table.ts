@@ -19,7 +19,7 @@ export interface SlotTable {
 
 /**
  * The desk slots, bans and desk shares of a layout's positions.
- * @example slotTable(ctx, lay).slots[0][0].limit // { work: 30, rest: 30 }: a sampler in shade at 07:00 on the example's day
+ * @example slotTable(ctx, lay).slots[0][0].limit // { work: 30, rest: 30 } (a sampler in shade at 07:00 on the example's day)
  */
 export function slotTable(ctx: RotationContext, { grid, positions }: Layout): SlotTable {
   const S = grid.slot;

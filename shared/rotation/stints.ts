@@ -15,7 +15,7 @@ export interface DeskStint {
 
 /**
  * A person's desk stints, in time order.
- * @example deskStints(ctx, rotation.assignments.filter((a) => a.staff === "bai-xue")).map((s) => s.end - s.start).slice(0, 3) // [20, 20, 20]
+ * @example deskStints(ctx, rotation.assignments.filter((a) => a.staff === "bai-xue")).map((s) => s.end - s.start).slice(0, 3) // [30, 15, 15] (07:00–07:30 at 30/30, then 15-minute stints at 15/45)
  */
 export function deskStints(ctx: RotationContext, assignments: MinuteAssignment[]): DeskStint[] {
   const desk = assignments.filter((a) => a.activity === "desk").sort((a, b) => a.start - b.start || a.end - b.end);

@@ -7,8 +7,8 @@ import { dressAt } from "../heat/garments.ts";
 /**
  * Warnings for a valid scenario: the older flat clothing adjustment (now the site garment's) and
  * shade reduction (now ignored: the sun model gives shaded points their own WBGT).
- * @example scenarioWarnings({ heat: { clothingAdjustmentC: 6, shadeReductionC: 2, acclimatized: true }, … })
- *   // [{ path: "$.heat.clothingAdjustmentC", message: "older setting: taken as the clothing adjustment of the site's garment (coverall with hood, +6 °C instead of +4 °C); set heat.garment instead" }, { path: "$.heat.shadeReductionC", … }]
+ * @example scenarioWarnings({ heat: { clothingAdjustmentC: 6, shadeReductionC: 2, acclimatized: true } })
+ *   // [{ path: "$.heat.clothingAdjustmentC", message: "older setting: taken as the clothing adjustment of the site's garment (coverall with hood, +6 °C instead of +4 °C); set heat.garment and heat.hood instead" }, { path: "$.heat.shadeReductionC" }]
  */
 export function scenarioWarnings(scenario: Pick<Scenario, "heat">): Problem[] {
   const out: Problem[] = [];
