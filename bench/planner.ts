@@ -3,6 +3,7 @@
 import type { Role, Scenario } from "../shared/scenario/schema.ts";
 import { makePlan, type PlanOptions } from "../shared/plan/make.ts";
 import { seededUniform } from "../shared/random.ts";
+import { computeHeatTable } from "../shared/heat/table.ts";
 
 const DAY = "2022-07-14";
 const at = (h: number, m = 0) => `${DAY}T${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:00+08:00`;
@@ -47,7 +48,7 @@ export function districtScenario(seed = 20220714, points = 30, staff = 300): Sce
     pooling: { poolSize: 10, boxCapacity: 100, maxTubeAgeMinutes: 240, labTravelMinutes: 40, prevalence: 0.001 },
     targets: { maxWaitMinutes: 25 },
     desk: { sampler: 1, registrar: 1 },
-    heat: { clothing: "coverall", clothingAdjustmentC: 6, shadeReductionC: 2, acclimatized: true },
+    heat: { garment: "coverall", hotRegion: true, acclimatized: true },
     points: pts,
     buildings,
     weather: HOT_DAY.map((tempC, h) => ({ at: at(h), tempC, humidity: Math.round(80 - (tempC - 26) * 2.5) })),
@@ -60,6 +61,9 @@ export interface PlannerBench {
   points: number;
   desks: number;
   staff: number;
+  /** Wall time of the heat table alone (24 hours × 30 points, sun and WBGT per point), best of the runs, no cache. */
+  heatTableMs: number;
+  heatHours: number;
   /** Wall time of makePlan, best of the runs after a first (cold) one. */
   planMs: number;
   firstMs: number;
@@ -85,11 +89,20 @@ export function benchPlanner(runs = 3, options: PlanOptions = {}): PlannerBench 
     plan = makePlan(scenario, options);
     best = Math.min(best, performance.now() - t);
   }
+  computeHeatTable(scenario);
+  let heatMs = Infinity;
+  for (let i = 0; i < Math.max(runs, 5); i++) {
+    const t = performance.now();
+    computeHeatTable(scenario);
+    heatMs = Math.min(heatMs, performance.now() - t);
+  }
   return {
     residents: scenario.buildings.reduce((n, b) => n + b.residents, 0),
     points: scenario.points.length,
     desks: scenario.points.reduce((n, p) => n + p.desks, 0),
     staff: scenario.staff.length,
+    heatTableMs: Math.round(heatMs * 10) / 10,
+    heatHours: scenario.weather.length,
     planMs: Math.round(best),
     firstMs: Math.round(firstMs),
     runs,

@@ -2,7 +2,7 @@
 // against the exact minimum from a MILP (HiGHS). Not part of npm test: bench/run.ts calls it.
 import highsLoader from "highs";
 import type { Role, Scenario } from "../shared/scenario/schema.ts";
-import { restAfter, workRest, heatCategory, effectiveWbgt, hourWbgt } from "../shared/heat/index.ts";
+import { restAfter, heatTable, strictestLimit } from "../shared/heat/index.ts";
 import { effectiveRules } from "../shared/scenario/rules.ts";
 import { planRotation, maxDeskRequests } from "../shared/rotation/index.ts";
 
@@ -58,8 +58,8 @@ export function smallSite(desks: number, weather: keyof typeof WEATHER, shelter:
 export function rotationLp(scenario: Scenario, role: Role, desks: number, slots: number): string {
   const rules = effectiveRules(scenario);
   const S = rules.slotMinutes;
-  const w = scenario.weather[0];
-  const limit = workRest(heatCategory(effectiveWbgt(hourWbgt(w), scenario.points[0].shelter, scenario.heat)!), rules.workload[role]);
+  const table = heatTable(scenario);
+  const limit = strictestLimit(table, scenario.points[0].id, role, table[0].start, table[0].end);
   const maxL = Math.floor((limit?.work ?? Infinity) / S), maxE = Math.floor(rules.maxContinuousPpeMinutes / S);
   const fresh = Math.ceil(rules.ppeBreakMinutes / S);
   const restSlots = (L: number) => Math.ceil(restAfter(L * S, limit) / S);

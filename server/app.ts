@@ -12,11 +12,16 @@ import { systemClock } from "../shared/clock.ts";
 import type { Store } from "./store/index.ts";
 import { DEFAULT_CONFIG, type Config } from "./config.ts";
 import { errors, TenfoldError } from "./errors.ts";
+import type { AppContext } from "./context.ts";
 import { mountApi } from "./api/index.ts";
 import { clientAssets, hasClientBuild } from "./api/pages.ts";
 import { mountLive } from "./live/index.ts";
 import { mountQueue } from "./api/queue.ts";
-import { shareLivePushes, type Cluster } from "./live/redis.ts";
+import { shareLivePushes } from "./live/redis.ts";
+import { LiveHub } from "./live/hub.ts";
+import { QueueBoard } from "./live/queue-board.ts";
+import type { LiveServer } from "./live/io.ts";
+import { CommitGroup } from "./store/commit-group.ts";
 
 export interface AppDeps {
   store: Store;
@@ -25,21 +30,10 @@ export interface AppDeps {
   logger?: Logger;
 }
 
-/** What the routes and live modules share. */
-export interface AppContext {
-  store: Store;
-  clock: Clock;
-  config: Config;
-  logger: Logger;
-  io: IoServer;
-  /** Set when nodes share live pushes through Redis (config.redisUrl). */
-  cluster?: Cluster;
-}
-
 export interface Tenfold {
   app: Express;
   http: HttpServer;
-  io: IoServer;
+  io: LiveServer;
   context: AppContext;
   /** Starts listening; resolves to the port (0 picks a free one). */
   listen(port?: number, host?: string): Promise<number>;
@@ -53,10 +47,13 @@ export function createApp(deps: AppDeps): Tenfold {
   const logger = deps.logger ?? pino({ level: config.logLevel });
   const app = express();
   const http = createServer(app);
-  const io = new IoServer(http, { serveClient: false, maxHttpBufferSize: 1e6 });
-  const context: AppContext = { store: deps.store, clock, config, logger, io };
+  const io: LiveServer = new IoServer(http, { serveClient: false, maxHttpBufferSize: 1e6 });
+  const store = deps.store;
+  const queues = new QueueBoard({ store, clock, logger, io });
   // Before any socket connects: the adapter carries every room broadcast to the other nodes.
-  if (config.redisUrl) context.cluster = shareLivePushes(context, config.redisUrl);
+  const cluster = config.redisUrl ? shareLivePushes({ io, store, logger, queues }, config.redisUrl) : undefined;
+  const hub = new LiveHub({ store, clock, logger, io, queues, cluster });
+  const context: AppContext = { store, clock, config, logger, io, live: hub, commits: new CommitGroup(store), cluster };
 
   app.disable("x-powered-by");
   app.set("etag", "strong");
@@ -127,11 +124,11 @@ function errorHandler(logger: Logger) {
     else if (isBodyParserError(err, "entity.too.large")) error = errors.tooLarge(String((err as { limit?: number }).limit ?? ""));
     else if (isBodyParserError(err, "entity.parse.failed")) error = errors.malformedJson();
     else if (isBodyParserError(err) && (err as { status?: number }).status === 415) error = errors.unsupportedMediaType();
-    else if (isBodyParserError(err)) error = new TenfoldError(400, "BAD_BODY", (err as Error).message);
+    else if (isBodyParserError(err)) error = errors.badBody((err as Error).message);
     // A path with broken percent-encoding (the router's URIError) or a body that will not
     // decompress (zlib, under Content-Encoding) comes with a 4xx status of its own but no body-parser
     // `type`: it is the client's mistake, not a 500 logged as a server error (the hostile-input fuzzer, test/fuzz.test.ts).
-    else if (clientErrorStatus(err) !== undefined) error = new TenfoldError(clientErrorStatus(err)!, "BAD_REQUEST", (err as Error).message);
+    else if (clientErrorStatus(err) !== undefined) error = errors.badRequest(clientErrorStatus(err)!, (err as Error).message);
     else {
       logger.error({ err, url: req.originalUrl }, "unhandled error");
       error = errors.internal();

@@ -2,10 +2,11 @@
 import { readFileSync } from "node:fs";
 import { validateScenario } from "../shared/scenario/validate.ts";
 import { formatProblems } from "../shared/scenario/problems.ts";
+import { scenarioWarnings } from "../shared/scenario/warnings.ts";
 import type { Scenario } from "../shared/scenario/schema.ts";
 
 const USAGE = `usage:
-  tenfold check SCENARIO.json              validate a scenario (exit 0, or 2 with every problem)
+  tenfold check SCENARIO.json              validate a scenario (exit 0, with any warnings, or 2 with every problem)
   tenfold plan SCENARIO.json               print the day's plan as JSON
   tenfold serve                            start the server (settings from the environment)
   tenfold simulate SCENARIO.json --speed N drive a day through a running server
@@ -20,6 +21,7 @@ export async function main(args: string[]): Promise<number> {
       const scenario = readScenario(rest[0]);
       if (!scenario) return 2;
       process.stdout.write(`${rest[0]}: a valid scenario (${scenario.points.length} points, ${scenario.buildings.length} buildings, ${scenario.staff.length} staff)\n`);
+      for (const w of scenarioWarnings(scenario)) process.stdout.write(`warning: ${w.path}: ${w.message}\n`);
       return 0;
     }
     case "plan": {

@@ -16,7 +16,7 @@ export function toMinute(iso: string): Minute {
 
 /**
  * An instant as ISO 8601 with the offset of `timezone` at that instant.
- * @example toIso(27136620, "Asia/Shanghai") // "2021-08-03T07:00:00+08:00"
+ * @example toIso(27132420, "Asia/Shanghai") // "2021-08-03T07:00:00+08:00"
  */
 export function toIso(minute: Minute, timezone: string): string {
   return formatISO(new TZDate(minute * 60000, timezone));
@@ -44,4 +44,25 @@ export interface Span {
  */
 export function overlapMinutes(a: Span, b: Span): number {
   return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+}
+
+/**
+ * The wall-clock "HH:mm" of an ISO 8601 instant, as written (in its own offset): how plans, calls
+ * and alerts show a time of the site's day.
+ * @example wallClock("2021-08-03T07:05:00+08:00") // "07:05"
+ */
+export function wallClock(iso: string): string {
+  return /T(\d{2}:\d{2})/.exec(iso)?.[1] ?? iso;
+}
+
+/**
+ * Whether an instant falls inside a half-open span [start, end). ISO strings are read as
+ * milliseconds since the epoch; numbers are taken in the unit of `at`.
+ * @example isWithin(Date.parse("2021-08-03T07:30:00+08:00"), { start: "2021-08-03T07:00:00+08:00", end: "2021-08-03T08:00:00+08:00" }) // true
+ * @example isWithin(60, { start: 0, end: 60 }) // false
+ */
+export function isWithin(at: number, span: { start: string | number; end: string | number }): boolean {
+  const start = typeof span.start === "string" ? Date.parse(span.start) : span.start;
+  const end = typeof span.end === "string" ? Date.parse(span.end) : span.end;
+  return start <= at && at < end;
 }

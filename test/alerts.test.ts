@@ -1,8 +1,8 @@
 // The alert log (docs/api.md C5–C7): every alert pushed to the lead is kept, numbered per site, and
 // listed to a lead who connects late; only the lead may read it, since alerts may name residents.
 import { expect } from "chai";
+import { alertMessage } from "../shared/live/alert-texts.ts";
 import { call, LEAD_CODE, login, next, socket, startServer, tubeEvents, type TestServer, type TestSocket } from "./support/server.ts";
-import { live } from "../server/live/hub.ts";
 
 const S = "/api/v1/sites/yiyuan";
 
@@ -86,11 +86,22 @@ describe("the alert log", () => {
   });
 
   it("stores an alert that several nodes find by themselves (the same key) once", async () => {
-    const hub = live(t.tenfold.context);
-    hub.alert("yiyuan", "tube-age", "tube T9 is old", { tube: "T9" }, { local: true, key: "tube-age:T9" });
-    hub.alert("yiyuan", "tube-age", "tube T9 is old", { tube: "T9" }, { local: true, key: "tube-age:T9" });
+    const hub = t.tenfold.context.live;
+    const params = { tube: "T9", ageMinutes: 200, maxTubeAgeMinutes: 240, labTravelMinutes: 35 };
+    hub.alert("yiyuan", "tube-age", "tube-ageing", params, { tube: "T9" }, { local: true, key: "tube-age:T9" });
+    hub.alert("yiyuan", "tube-age", "tube-ageing", params, { tube: "T9" }, { local: true, key: "tube-age:T9" });
     const r = await call(t.base, "GET", `${S}/alerts`, { token: lead });
     expect(r.body.alerts.map((a: any) => a.tube)).to.deep.equal(["T9"]);
+  });
+
+  it("gives an alert its text and params, so the lead reads it in Chinese or English", async () => {
+    const hub = t.tenfold.context.live;
+    hub.alert("yiyuan", "positive", "positive", { tube: "P-1", residents: 10 }, { tube: "P-1" });
+    const r = await call(t.base, "GET", `${S}/alerts`, { token: lead });
+    const alert = r.body.alerts.find((a: any) => a.tube === "P-1");
+    expect(alert).to.include({ kind: "positive", text: "positive", message: "tube P-1 is positive: 10 residents to isolate and re-swab at home, one tube each" });
+    expect(alertMessage(alert.text, alert.params, "en")).to.equal(alert.message);
+    expect(alertMessage(alert.text, alert.params, "zh")).to.equal("样本管 P-1 阳性：10 名居民需就地隔离并上门单采复核");
   });
 
   it("keeps the tube-age alert the ticker raises as time passes", async () => {

@@ -9,7 +9,6 @@ import { fileURLToPath } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import ExcelJS from "exceljs";
 import { call, LEAD_CODE, login, MORNING, publishExamplePlan, startServer, tubeEvents, type TestServer } from "./support/server.ts";
-import { live } from "../server/live/hub.ts";
 import { publishRealPlan } from "./support/real-plan.ts";
 import { checkSwap } from "../server/services/rotation-changes.ts";
 
@@ -19,7 +18,9 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SHOTS = process.env.TENFOLD_DOCS_SCREENSHOTS === "1" ? join(ROOT, "docs") : join(tmpdir(), "tenfold-screenshots");
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1366, height: 768 };
-const TEN_AM = "2021-08-03T10:00:00+08:00";
+// A minute with samplers at their desks in the example's plan. Was 10:00; the heat model now stops
+// the shaded gate from 10:00 to 17:00 (and the open one until sunset), so no desk is open then.
+const AT_WORK = "2021-08-03T09:05:00+08:00";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 interface Browser {
@@ -91,7 +92,7 @@ describe("the pages in a real browser", function () {
 
   it("loads every page at phone and laptop size with no console error", async () => {
     const plan = publishRealPlan(t);
-    t.clock.set(TEN_AM);
+    t.clock.set(AT_WORK);
     const now = t.clock.now();
     const atDesk = plan.assignments.find((a) => a.activity === "desk" && Date.parse(a.start) <= now && now < Date.parse(a.end))?.staff ?? someone(t, "sampler");
     const registrar = someone(t, "registrar");
@@ -185,7 +186,7 @@ describe("the pages in a real browser", function () {
     const page = await browser.page(PHONE);
     await signIn(page, `${t.base}/staff?tab=rotation`, t.codes.staff[sampler]);
     await page.waitForFunction(() => document.querySelector("#conn")?.classList.contains("live"));
-    live(t.tenfold.context).call({ site: "yiyuan", staff: sampler, point: "south-gate", desk: 2, at: new Date(t.clock.now()).toISOString(), reason: "relief", message: "take over south-gate desk 2" });
+    t.tenfold.context.live.call({ site: "yiyuan", staff: sampler, point: "south-gate", desk: 2, at: new Date(t.clock.now()).toISOString(), reason: "relief", message: "take over south-gate desk 2" });
     await page.waitForSelector("#banner:not([hidden]) #call-text");
     expect(await page.locator("#call-text").innerText()).to.contain("南门停车场").and.contain("2");
     expect(browser.errors).to.deep.equal([]);
@@ -193,7 +194,7 @@ describe("the pages in a real browser", function () {
 
   it("calls for relief from a desk and says who is coming", async () => {
     const plan = publishRealPlan(t);
-    t.clock.set(TEN_AM);
+    t.clock.set(AT_WORK);
     const now = t.clock.now();
     const tired = plan.assignments.find((a) => a.activity === "desk" && Date.parse(a.start) <= now && now < Date.parse(a.end))!.staff;
     const page = await browser.page(PHONE);
@@ -206,7 +207,7 @@ describe("the pages in a real browser", function () {
 
   it("takes someone who feels unwell off the desk from their phone", async () => {
     const plan = publishRealPlan(t);
-    t.clock.set(TEN_AM);
+    t.clock.set(AT_WORK);
     const now = t.clock.now();
     const sick = plan.assignments.find((a) => a.activity === "desk" && Date.parse(a.start) <= now && now < Date.parse(a.end))!.staff;
     const page = await browser.page(PHONE);
@@ -334,6 +335,8 @@ describe("the pages in a real browser", function () {
     await page.waitForSelector("#live-board tr");
     expect((await call(t.base, "POST", "/api/v1/sites/yiyuan/results", { token: lab, body: { tube: "T-POS", result: "positive" } })).status).to.equal(200);
     await page.waitForSelector("#alerts .alert-positive");
+    // The page is in Chinese (the default): the alert's text is too, made from its text and params.
+    expect(await page.locator("#alerts .alert-positive").first().innerText()).to.contain("阳性").and.contain("样本管 T-POS 阳性");
     await page.click("#tab-live");
     await page.waitForSelector('#retests li[data-tube="T-POS"]');
     expect(await page.locator('#retests li[data-tube="T-POS"]').innerText()).to.contain("R-11").and.contain("R-13");

@@ -6,6 +6,7 @@ import { schedulePoint, type PointRequest } from "../shared/callup/schedule-poin
 import { whatWouldMeet, describeShortfall } from "../shared/callup/shortfall.ts";
 import { routeBuildings } from "../shared/callup/reroute.ts";
 import { deskDemand } from "../shared/callup/desk-demand.ts";
+import { spreadCallups } from "../shared/callup/spread.ts";
 import { arrivalsOf } from "../shared/plan/point-day.ts";
 import type { Point, Scenario, WeatherHour } from "../shared/scenario/schema.ts";
 
@@ -173,5 +174,24 @@ describe("desk demand", () => {
 
   it("opens no desk where nobody is called", () => {
     expect(deskDemand(day, new Float64Array(60), [{ desk: 1, staffed: staffed() }], 3, 25)).to.deep.equal([]);
+  });
+});
+
+describe("call-ups around a heat stop", () => {
+  // one desk of 3 a minute 0–120 and 300–360, none 120–300 (the heat stops it): 540 people a day
+  const day = samplingDay([{ start: 0, end: 360 }], 5);
+  const capacity = new Float64Array(360).map((_, m) => (m < 120 || m >= 300 ? 3 : 0));
+
+  it("calls nobody into the hours no desk can open", () => {
+    const placed = spreadCallups(day, capacity, [{ building: "a", residents: 300 }, { building: "b", residents: 200 }]);
+    expect(placed.reduce((n, c) => n + c.residents, 0)).to.equal(500);
+    for (const c of placed) expect(c.end <= 120 || c.start >= 300, `${c.building} ${c.start}–${c.end}`).to.equal(true);
+  });
+
+  it("calls the morning only as many as it serves when the day cannot serve everyone, the rest last", () => {
+    const placed = spreadCallups(day, capacity, [{ building: "a", residents: 400 }, { building: "b", residents: 400 }]);
+    const morning = placed.filter((c) => c.end <= 120).reduce((n, c) => n + c.residents, 0);
+    expect(morning).to.be.at.most(360);
+    expect(placed.reduce((n, c) => n + c.residents, 0)).to.equal(800);
   });
 });

@@ -20,6 +20,17 @@ describe("the tenfold command", () => {
     expect(run.stdout).to.contain("valid");
   });
 
+  it("warns, without failing, about the older flat clothing adjustment and shade reduction", () => {
+    const old = JSON.parse(readFileSync(EXAMPLE, "utf8"));
+    old.heat = { clothing: "coverall", clothingAdjustmentC: 6, shadeReductionC: 2, acclimatized: true };
+    const file = join(dir, "old-heat.json");
+    writeFileSync(file, JSON.stringify(old));
+    const run = tenfold("check", file);
+    expect(run.status, run.stderr).to.equal(0);
+    expect(run.stdout).to.contain("valid").and.contain("warning: $.heat.clothingAdjustmentC").and.contain("warning: $.heat.shadeReductionC");
+    expect(tenfold("check", EXAMPLE).stdout).to.not.contain("warning");
+  });
+
   it("exits 2 on a broken scenario, naming every bad field by its path on stderr", () => {
     const broken = JSON.parse(readFileSync(EXAMPLE, "utf8"));
     broken.pooling.poolSize = 7;

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import {
   estimateWbgt, vapourPressure, hourWbgt, celsiusToFahrenheit, heatCategory, workRest, restAfter,
-  effectiveWbgt, isOutdoor, heatHours, heatSpells, worstCategory,
+  effectiveWbgt, isOutdoor, heatHours, heatTable, strictestLimit, dressAt,
 } from "../shared/heat/index.ts";
 import { site, yiyuan, min } from "./support/rotation-site.ts";
 
@@ -25,19 +25,22 @@ describe("heat: WBGT from temperature and humidity", () => {
   });
 });
 
-describe("heat: effective WBGT per shelter", () => {
+describe("heat: effective WBGT per point", () => {
+  // The flat clothingAdjustmentC (+6) and shadeReductionC (−2) are gone: the garment gives the
+  // adjustment and the sun model gives shade its own WBGT (docs/domain.md "Heat").
   const heat = { clothingAdjustmentC: 6, shadeReductionC: 2 };
 
-  it("adds the clothing adjustment in the open", () => {
-    expect(effectiveWbgt(30, "open", heat)).to.equal(36);
+  it("adds the garment's clothing adjustment (an older explicit clothingAdjustmentC stands for the site's garment)", () => {
+    expect(effectiveWbgt(30, dressAt(heat, {}))).to.equal(36);
+    expect(effectiveWbgt(30, dressAt({ garment: "coverall" }, {}))).to.equal(34); // +3, hood +1
   });
 
-  it("takes off the shade reduction at a shaded point", () => {
-    expect(effectiveWbgt(30, "shade", heat)).to.equal(34);
+  it("takes no shade reduction off: the shade's own WBGT is in the heat table", () => {
+    expect(effectiveWbgt(30, dressAt(heat, { garment: "coverall" }))).to.equal(36);
   });
 
-  it("exempts an air-conditioned booth from the outdoor heat rules", () => {
-    expect(effectiveWbgt(30, "booth", heat)).to.equal(null);
+  it("exempts an air-conditioned booth from the outdoor day rule", () => {
+    expect(effectiveWbgt(22, dressAt({ garment: "gown" }, {}))).to.equal(23);
     expect(isOutdoor("booth")).to.equal(false);
     expect(isOutdoor("shade")).to.equal(true);
   });
@@ -77,30 +80,35 @@ describe("heat: TB MED 507 categories and work/rest", () => {
 });
 
 describe("heat: the plan's heat hours", () => {
-  it("gives one entry per weather hour of the example, 36 °C at 13:00 being category 5 in the open and in shade", () => {
+  // Was one BoM WBGT (35.5) and TB MED 507 category 5 at both points; now the sun-aware table.
+  it("gives one entry per weather hour of the example, 36 °C at 13:00 stopping the open-air point", () => {
     const sc = yiyuan();
     const hours = heatHours(sc);
     expect(hours).to.have.length(sc.weather.length);
     const one = hours[6];
     expect(one.start).to.equal("2021-08-03T13:00:00+08:00");
     expect(one.end).to.equal("2021-08-03T14:00:00+08:00");
-    expect(one.wbgt).to.be.closeTo(35.5, 0.1);
-    expect(one.effectiveWbgt.open).to.be.closeTo(41.5, 0.1);
-    expect(one.effectiveWbgt.shade).to.be.closeTo(39.5, 0.1);
-    expect(one.category).to.deep.equal({ open: 5, shade: 5 });
+    expect(one.source).to.equal("liljegren");
+    expect(one.wbgt.open).to.be.closeTo(35.2, 0.3);
+    expect(one.wbgt.shade).to.be.below(one.wbgt.open - 3);
+    expect(one.points["south-gate"].effectiveWbgt).to.be.closeTo(39.2, 0.3);
+    expect(one.points["south-gate"].band).to.equal("stop");
+    expect(one.points["south-gate"].allowance.sampler).to.equal("stop");
   });
 
   it("uses a measured WBGT where the forecast gives one", () => {
     const hours = heatHours(site({ tempC: 35, wbgt: 18 }));
-    expect(hours[0].wbgt).to.equal(18);
-    expect(hours[0].category.open).to.equal(0); // 18 + 6 = 24 °C = 75.2 °F, below category 1
+    expect(hours[0].wbgt.open).to.equal(18);
+    expect(hours[0].source).to.equal("measured");
+    expect(hours[0].points.p.band).to.equal("0"); // 18 + 6 = 24 °C = 75.2 °F, below category 1 (TB MED 507 in these small sites)
   });
 
-  it("finds the worst category a span of minutes touches", () => {
+  it("finds the strictest allowance a span of minutes touches", () => {
     const sc = site({ tempC: [20, 20, 35, 20] });
-    const spells = heatSpells(sc);
-    expect(worstCategory(spells, "open", min("08:00"), min("09:00"))).to.be.below(5);
-    expect(worstCategory(spells, "open", min("09:30"), min("10:05"))).to.equal(5);
-    expect(worstCategory(spells, "booth", min("09:30"), min("10:05"))).to.equal(null);
+    const table = heatTable(sc);
+    expect(strictestLimit(table, "p", "sampler", min("08:00"), min("09:00"))?.work ?? Infinity).to.be.above(20);
+    expect(strictestLimit(table, "p", "sampler", min("09:30"), min("10:05"))).to.deep.equal({ work: 20, rest: 40 });
+    const booth = site({ tempC: [20, 20, 35, 20], points: [{ id: "b", desks: 1, shelter: "booth" }] });
+    expect(strictestLimit(heatTable(booth), "b", "sampler", min("09:30"), min("10:05"))).to.equal(null);
   });
 });

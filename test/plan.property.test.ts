@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { heatTable, stopSpans } from "../shared/heat/index.ts";
 import fc from "fast-check";
 import { makePlan } from "../shared/plan/make.ts";
 import { allStaffed } from "../shared/plan/all-staffed.ts";
@@ -101,8 +102,11 @@ describe("the site plan on random small sites", () => {
   it("states no shortfall where the desks have ample time for everyone", () => {
     fc.assert(fc.property(scenarios, (s) => {
       const p = plan(s);
-      const open = s.windows.reduce((n, w) => n + min(w.end) - min(w.start), 0);
+      const table = heatTable(s);
       for (const point of s.points) {
+        // the minutes its desks may open: the windows less the hours the heat stops them (GBZ 2.2)
+        const open = s.windows.reduce((n, w) => n + min(w.end) - min(w.start)
+          - stopSpans(table, s.desk, point.id, DAY0 + min(w.start), DAY0 + min(w.end)).reduce((k, x) => k + x.end - x.start, 0), 0);
         // the people called there, rerouted buildings included
         const people = p.callups.filter((c) => c.point === point.id).reduce((n, c) => n + c.residents, 0) * s.service.attendance;
         const capacity = (point.desks * open * 60) / s.service.swabSeconds;

@@ -80,10 +80,12 @@ describe("standby: the example site on its 36 °C day", () => {
     expect(new Set(again.assignments.map((a) => a.id)).size).to.equal(again.assignments.length);
   });
 
-  it("calls bai-xue, standing by at north-gate, first when chen-chen falls ill there at 13:05", () => {
-    expect(standbyOf(r.assignments, "bai-xue").some((a) => a.point === "north-gate" && a.start <= min("13:05") && a.end > min("13:05"))).to.equal(true);
-    const fix = repairFromMinute(sc, r.assignments, "chen-chen", min("13:05"), "unwell");
-    expect(fix.replacements[0]).to.include({ staff: "bai-xue", point: "north-gate", start: min("13:05") });
+  // Was bai-xue for chen-chen at 13:05; the heat now stops the north gate from 10:00 to 17:00, so
+  // chen-chen stands at its desk from 19:00 and falls ill at 19:15, when sun-yue stands by there.
+  it("calls sun-yue, standing by at north-gate, first when chen-chen falls ill there at 19:15", () => {
+    expect(standbyOf(r.assignments, "sun-yue").some((a) => a.point === "north-gate" && a.start <= min("19:15") && a.end > min("19:15"))).to.equal(true);
+    const fix = repairFromMinute(sc, r.assignments, "chen-chen", min("19:15"), "unwell");
+    expect(fix.replacements[0]).to.include({ staff: "sun-yue", point: "north-gate", start: min("19:15") });
     expect(checkAssignments(sc, fix.assignments)).to.deep.equal([]);
   });
 });

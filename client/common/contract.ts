@@ -32,12 +32,8 @@ export interface LoginAnswer {
 /** One swap in `GET /api/v1/sites/:site/swaps` (lead: all; staff: those naming them); `swap` pushes carry the same. */
 export type Swap = SwapView;
 
-/** `GET /api/v1/sites/:site/alerts?since=SEQ` (lead). */
-export interface AlertPage {
-  alerts: import("../../shared/live/events.ts").AlertEvent[];
-  last: number;
-  more: boolean;
-}
+/** `GET /api/v1/sites/:site/alerts?since=SEQ` (lead); `GET …/retests` lists `Retest`s. */
+export type { AlertPage, Retest } from "../../shared/live/shapes.ts";
 
 /** `GET /api/v1/sites/:site/tubes` (lead, lab). */
 export type { TubeAge, TubeAges } from "../../shared/live/tube-ages.ts";

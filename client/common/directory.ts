@@ -1,6 +1,7 @@
 // The public facts the pages boot from (GET /api/v1/directory): sites, their points and where they
 // are, and the published call-up times. No personal data: names of buildings, never of people.
 import type { DirectoryCallup } from "../../shared/live/directory.ts";
+import { isWithin } from "../../shared/time.ts";
 
 export type { Directory, DirectoryCallup, DirectoryPoint, DirectorySite } from "../../shared/live/directory.ts";
 
@@ -11,7 +12,7 @@ export type { Directory, DirectoryCallup, DirectoryPoint, DirectorySite } from "
 export function callingAt(callups: DirectoryCallup[], at: number): Record<string, string[]> {
   const calling: Record<string, string[]> = {};
   for (const c of callups) {
-    if (Date.parse(c.start) <= at && at < Date.parse(c.end)) {
+    if (isWithin(at, c)) {
       const names = (calling[c.point] ??= []);
       if (!names.includes(c.buildingName)) names.push(c.buildingName);
     }

@@ -2,7 +2,9 @@
 import { zh, type MessageKey, type Messages } from "./zh.ts";
 import { en } from "./en.ts";
 
-export type Language = "zh" | "en";
+import type { Language } from "../../shared/live/alert-texts.ts";
+
+export type { Language };
 const catalogues: Record<Language, Messages> = { zh, en };
 const listeners: (() => void)[] = [];
 let current: Language = readSaved();

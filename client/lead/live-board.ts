@@ -4,10 +4,11 @@ import { api } from "../common/api.ts";
 import { h, replace } from "../common/dom.ts";
 import { clock } from "../common/time.ts";
 import { statusClass, statusKey } from "../common/status.ts";
-import type { AlertEvent, Swap } from "../common/contract.ts";
+import type { AlertEvent, Retest, Swap } from "../common/contract.ts";
 import type { KnownPoint } from "../common/queue-feed.ts";
-import { t, type MessageKey } from "../i18n/index.ts";
+import { language, t, type MessageKey } from "../i18n/index.ts";
 import { renderTubeAges } from "./tube-ages.ts";
+import { ALERT_KIND_NAMES, alertMessage, isAlertText } from "../../shared/live/alert-texts.ts";
 
 export interface LiveScreen {
   site: string;
@@ -21,13 +22,6 @@ export interface LiveScreen {
   pointName: (id: string) => string;
 }
 
-/** One resident to re-swab, from `GET …/retests`. */
-interface Retest {
-  tube: string;
-  point: string;
-  resident: string;
-  team: string;
-}
 
 export function renderLive(host: HTMLElement, screen: LiveScreen): void {
   const base = `/api/v1/sites/${encodeURIComponent(screen.site)}`;
@@ -103,7 +97,7 @@ export function renderLive(host: HTMLElement, screen: LiveScreen): void {
     h(
       "ul",
       { class: "alerts", id: "alerts" },
-      ...(screen.alerts.length ? screen.alerts.slice(-100).reverse().map((a) => h("li", { class: `alert-${a.kind}`, "data-seq": a.seq ?? "" }, h("span", { class: "fine" }, clock(a.at, screen.timezone)), " ", h("b", {}, a.kind), " ", a.message)) : [h("li", {}, t("lead.noAlerts"))]),
+      ...(screen.alerts.length ? screen.alerts.slice(-100).reverse().map((a) => h("li", { class: `alert-${a.kind}`, "data-seq": a.seq ?? "" }, h("span", { class: "fine" }, clock(a.at, screen.timezone)), " ", h("b", {}, alertKindName(a)), " ", alertTextOf(a))) : [h("li", {}, t("lead.noAlerts"))]),
     ),
     h("h2", {}, t("lead.swaps")),
     swapsHost,
@@ -113,4 +107,14 @@ export function renderLive(host: HTMLElement, screen: LiveScreen): void {
   drawSwaps();
   renderTubeAges(tubesHost, screen);
   void loadRetests();
+}
+
+/** An alert's kind in the reader's language. */
+function alertKindName(a: AlertEvent): string {
+  return ALERT_KIND_NAMES[a.kind]?.[language()] ?? a.kind;
+}
+
+/** An alert's text in the reader's language, from the shared table; an alert without one keeps its message. */
+function alertTextOf(a: AlertEvent): string {
+  return isAlertText(a.text) && a.params ? alertMessage(a.text, a.params as never, language()) : a.message;
 }

@@ -7,6 +7,7 @@ import { h, replace } from "../common/dom.ts";
 import { clock } from "../common/time.ts";
 import { t, type MessageKey } from "../i18n/index.ts";
 import { timeline, timelineLegend, type TimelineContext } from "./timeline.ts";
+import { heatTable } from "./heat-table.ts";
 import { forecastChart } from "./forecast-chart.ts";
 
 export type StoredPlan = Plan & { id: string; site?: string; publishedAt?: string | null };
@@ -90,6 +91,8 @@ function planBody(plan: StoredPlan, screen: PlanScreen): HTMLElement {
     timeline(plan, ctx, "desks"),
     h("h2", {}, t("lead.timelinePeople")),
     timeline(plan, ctx, "people"),
+    h("h2", {}, t("lead.heatTable")),
+    heatTable(plan, ctx.pointName, screen.timezone),
     h("h2", {}, t("lead.forecast")),
     h("div", { class: "charts" }, ...points.map((p) => forecastChart(ctx.pointName(p), plan.forecast.filter((f) => f.point === p), target, screen.timezone))),
   );

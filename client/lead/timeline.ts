@@ -33,6 +33,8 @@ interface Bar {
 interface Row {
   label: string;
   shelter: Shelter | "none";
+  /** The point a desk row belongs to (people rows: none, shaded by the strictest point). */
+  point?: string;
   lanes: number;
   bars: Bar[];
 }
@@ -53,6 +55,7 @@ function deskRows(plan: Plan, ctx: TimelineContext): Row[] {
     return {
       label: t("where.desk", { point: ctx.pointName(d.point), desk: d.desk }),
       shelter: ctx.shelter(d.point),
+      point: d.point,
       lanes: Math.max(1, roles.length),
       bars: [
         ...d.open.map((o) => ({ ...o, cls: "open", title: "" })),
@@ -90,12 +93,14 @@ export function timeline(plan: Plan, ctx: TimelineContext, kind: "desks" | "peop
   const height = AXIS + heights.reduce((a, b) => a + b, 0) + 4;
   const chart = svg("svg", { viewBox: `0 0 ${WIDTH} ${height}`, class: `timeline tl-${kind}`, role: "img", "aria-label": t(kind === "desks" ? "lead.timelineDesks" : "lead.timelinePeople") });
 
-  // Heat behind: each hour's category, per row at that row's shelter (people: open air, the worst case).
+  // Heat behind: each hour's band at the row's point (people: the strictest point, the worst case).
   rows.forEach((row, i) => {
     for (const hour of plan.heat) {
-      const category = row.shelter === "booth" ? 0 : row.shelter === "shade" ? hour.category.shade : hour.category.open;
-      if (!category) continue;
-      chart.appendChild(svg("rect", { x: x(hour.start), y: tops[i], width: Math.max(0, x(hour.end) - x(hour.start)), height: heights[i], fill: HEAT_FILL[category], class: `heat cat-${category}` }, svg("title", {}, t("staff.heat", { c: category }))));
+      const entries = row.point ? [hour.points[row.point]].filter(Boolean) : Object.values(hour.points);
+      const band = entries.map((e) => e.band).sort((a, b) => bandLevel(b) - bandLevel(a))[0];
+      const level = band === undefined ? 0 : bandLevel(band);
+      if (!level) continue;
+      chart.appendChild(svg("rect", { x: x(hour.start), y: tops[i], width: Math.max(0, x(hour.end) - x(hour.start)), height: heights[i], fill: HEAT_FILL[level], class: `heat cat-${level}` }, svg("title", {}, t("staff.band", { b: band! }))));
     }
   });
   for (let at = from; at <= to; at += 3600000) {
@@ -134,7 +139,19 @@ export function timelineLegend(): HTMLElement {
     swatch("act-rest", t("activity.rest")),
     swatch("act-meal", t("activity.meal")),
     swatch("gap", t("lead.gaps")),
-    ...([1, 2, 3, 4, 5] as const).map((c) => h("span", { class: "key", style: `--c:${HEAT_FILL[c]}` }, h("i", { class: "heat-key" }), t("staff.heat", { c }))),
+    ...(["75%", "50%", "25%", "stop"] as const).map((b) => h("span", { class: "key", style: `--c:${HEAT_FILL[bandLevel(b)]}` }, h("i", { class: "heat-key" }), t("staff.band", { b }))),
     h("span", { class: "fine" }, t("lead.heatBehind")),
   );
+}
+
+/**
+ * A heat band as a shade level 0–5: GBZ 2.2 "100%" 0, "75%" 2, "50%" 3, "25%" 4, "stop" 5; a TB MED 507
+ * category as itself.
+ * @example bandLevel("stop") // 5
+ */
+export function bandLevel(band: string): HeatCategory {
+  const gbz: Record<string, HeatCategory> = { "100%": 0, "75%": 2, "50%": 3, "25%": 4, stop: 5 };
+  if (band in gbz) return gbz[band];
+  const n = Number(band);
+  return (n >= 0 && n <= 5 ? Math.round(n) : 0) as HeatCategory;
 }

@@ -3,23 +3,9 @@
 // comes back "duplicate", so nothing is lost and nothing is counted twice.
 import { api, ApiError, OfflineError } from "../common/api.ts";
 
-export type DeskEventType = "tube.open" | "swab" | "tube.seal";
+import type { DeskEvent, DeskEventResult, DeskEventType } from "../../shared/live/shapes.ts";
 
-export interface DeskEvent {
-  id: string;
-  type: DeskEventType;
-  at: string;
-  point: string;
-  desk: number;
-  tube: string;
-  resident?: string;
-}
-
-export interface DeskEventResult {
-  id: string;
-  status: "applied" | "duplicate" | "rejected";
-  error?: string | { code?: string; message?: string };
-}
+export type { DeskEvent, DeskEventResult, DeskEventType };
 
 export interface Refusal {
   event: DeskEvent;
@@ -128,8 +114,7 @@ export class Outbox {
 }
 
 function errorText(error: DeskEventResult["error"]): string {
-  if (!error) return "rejected";
-  return typeof error === "string" ? error : (error.message ?? error.code ?? "rejected");
+  return error ? error.message || error.code : "rejected";
 }
 
 function load(key: string): Saved {

@@ -1,11 +1,14 @@
 // A staff member's day at a glance (docs/api.md C8): what now, what next with a countdown, the heat
-// category of this hour at this point and how much to drink, and the breaks.
-import type { Assignment, HeatCategory, HeatHour } from "../../shared/plan/types.ts";
+// band of this hour at this point (with the allowance for the role) and how much to drink, and the breaks.
+import type { Assignment, HeatCategory, HeatHour, PointHeat } from "../../shared/plan/types.ts";
+import { heatCategory } from "../../shared/heat/category.ts";
 import type { DirectoryPoint } from "../common/directory.ts";
 import { h, replace } from "../common/dom.ts";
 import { clock, countdown } from "../common/time.ts";
 import { t, type MessageKey } from "../i18n/index.ts";
-import { DEFAULT_WORKLOAD, litresPerHour } from "./drink.ts";
+import { drinkingAdvice } from "../../shared/heat/drink.ts";
+import { DEFAULT_RULES } from "../../shared/scenario/rules.ts";
+import { isWithin } from "../../shared/time.ts";
 
 export interface RotationView {
   assignments: Assignment[];
@@ -19,18 +22,25 @@ export interface RotationView {
 /** The assignment running at `now` and the first one after it. */
 export function nowAndNext(assignments: Assignment[], now: number): { current?: Assignment; next?: Assignment } {
   const sorted = [...assignments].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
-  const current = sorted.find((a) => Date.parse(a.start) <= now && now < Date.parse(a.end));
+  const current = sorted.find((a) => isWithin(now, a));
   const next = sorted.find((a) => Date.parse(a.start) > now);
   return { current, next };
 }
 
-/** The heat category at a point (its shelter) at an instant; a booth is air-conditioned. */
-export function categoryAt(heat: HeatHour[], points: DirectoryPoint[], point: string | undefined, at: number): HeatCategory | undefined {
-  const hour = heat.find((x) => Date.parse(x.start) <= at && at < Date.parse(x.end));
-  if (!hour) return undefined;
-  const shelter = points.find((p) => p.id === point)?.shelter ?? "shade";
-  if (shelter === "booth") return 0;
-  return shelter === "open" ? hour.category.open : hour.category.shade;
+/** The heat table's entry for a point at an instant: its band, effective WBGT and allowances. */
+export function heatAt(heat: HeatHour[], point: string | undefined, at: number): PointHeat | undefined {
+  const hour = heat.find((x) => isWithin(at, x));
+  if (!hour || !point) return undefined;
+  return hour.points[point];
+}
+
+/**
+ * The TB MED 507 category of a point's effective WBGT, which the drinking table is indexed by.
+ * @example categoryAt(plan.heat, "north-gate", Date.parse("2021-08-03T13:10:00+08:00")) // 5
+ */
+export function categoryAt(heat: HeatHour[], point: string | undefined, at: number): HeatCategory | undefined {
+  const e = heatAt(heat, point, at);
+  return e ? heatCategory(e.effectiveWbgt) : undefined;
 }
 
 export function describe(a: Assignment, points: DirectoryPoint[]): string {
@@ -46,8 +56,12 @@ export function describe(a: Assignment, points: DirectoryPoint[]): string {
 export function renderRotation(host: HTMLElement, view: RotationView): void {
   if (!view.published && !view.assignments.length) return replace(host, h("p", { class: "card" }, t("staff.notPublished")));
   const { current, next } = nowAndNext(view.assignments, view.now);
-  const category = categoryAt(view.heat, view.points, current?.point ?? next?.point, view.now);
-  const workload = DEFAULT_WORKLOAD[(current ?? next)?.role ?? "sampler"] ?? "moderate";
+  const here = heatAt(view.heat, current?.point ?? next?.point, view.now);
+  const category = categoryAt(view.heat, current?.point ?? next?.point, view.now);
+  const role = (current ?? next)?.role ?? "sampler";
+  // The page is not sent the site's own rules: the default workload of the role (docs/api.md "Defaults").
+  const workload = DEFAULT_RULES.workload[role];
+  const allowance = here?.allowance[role];
   const breaks = view.assignments.filter((a) => a.activity === "rest" || a.activity === "meal");
   replace(
     host,
@@ -67,12 +81,14 @@ export function renderRotation(host: HTMLElement, view: RotationView): void {
         ? [h("p", { class: "what" }, describe(next, view.points)), h("p", { class: "when" }, t("staff.startsAt", { t: clock(next.start, view.timezone) }), " · ", h("b", { class: "countdown", "data-until": next.start }, t("staff.startsIn", { c: countdown(Date.parse(next.start) - view.now) })))]
         : h("p", { class: "what" }, t("staff.noMore")),
     ),
-    category !== undefined &&
+    here !== undefined && category !== undefined &&
       h(
         "section",
-        { class: `card heat cat-${category}`, id: "heat" },
-        h("h2", {}, category ? t("staff.heat", { c: category }) : t("staff.heatNone")),
-        h("p", {}, t("staff.drinkFew", { min: litresPerHour(category, workload) })),
+        { class: `card heat cat-${category} band-${here.band.replace("%", "")}`, id: "heat" },
+        h("h2", {}, t("staff.band", { b: here.band })),
+        h("p", { class: "allowance" }, t("staff.wbgt", { w: here.effectiveWbgt }), " · ",
+          allowance === "stop" ? t("staff.allowStop") : allowance === "unlimited" || allowance === undefined ? t("staff.allowAny") : t("staff.allowWorkRest", { w: allowance.work, r: allowance.rest })),
+        h("p", {}, t("staff.drinkFew", { min: drinkingAdvice({ category: category ?? 0, workload }).litresPerHour })),
       ),
     h(
       "section",

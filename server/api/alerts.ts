@@ -1,10 +1,10 @@
 // The lead's alert log (docs/api.md C5–C7): what was pushed as `alert`, kept, so a lead page that
 // opens late or reconnects lists them all. Lead only: an alert may name a resident.
 import type { Express } from "express";
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import { allow, params } from "../auth/guard.ts";
-import { AlertsQuery } from "./schemas/shapes.ts";
-import { validator } from "./schemas/validator.ts";
+import { AlertsQuery } from "../../shared/live/shapes.ts";
+import { validator } from "./validator.ts";
 import { alertsSince } from "../services/alerts.ts";
 
 const alertsQuery = validator(AlertsQuery);

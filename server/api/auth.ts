@@ -1,9 +1,9 @@
 // POST /api/v1/login: an access code for a token; rate-limited against guessing (docs/api.md C10).
 import type { Express } from "express";
 import { rateLimit } from "express-rate-limit";
-import type { AppContext } from "../app.ts";
-import { LoginBody } from "./schemas/shapes.ts";
-import { validator } from "./schemas/validator.ts";
+import type { AppContext } from "../context.ts";
+import { LoginBody } from "../../shared/live/shapes.ts";
+import { validator } from "./validator.ts";
 import { login } from "../services/accounts.ts";
 import { errors } from "../errors.ts";
 

@@ -1,12 +1,11 @@
 // Desk operations (docs/api.md C6): desk events, and the marshal's queue reports.
 import type { Express } from "express";
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import { allow, params } from "../auth/guard.ts";
-import { DeskEventBatch, QueueReportBody } from "./schemas/shapes.ts";
-import { validator } from "./schemas/validator.ts";
+import { DeskEventBatch, QueueReportBody } from "../../shared/live/shapes.ts";
+import { validator } from "./validator.ts";
 import { applyDeskEvents } from "../services/desk-events.ts";
 import { reportQueue } from "../services/queue.ts";
-import { commits } from "../store/commit-group.ts";
 
 const batchBody = validator(DeskEventBatch);
 const queueBody = validator(QueueReportBody);
@@ -17,7 +16,7 @@ export function mountDesk(app: Express, context: AppContext): void {
   app.post("/api/v1/sites/:site/desk-events", staff, async (req, res) => {
     const { events } = batchBody.parse(req.body);
     // Desks send a swab a few seconds apart, hundreds at once: batches that arrive together share a commit.
-    const { results, announce } = await commits(context.store).run(() => applyDeskEvents(context, params(req).site, req.account!, events));
+    const { results, announce } = await context.commits.run(() => applyDeskEvents(context, params(req).site, req.account!, events));
     announce();
     res.json({ results });
   });

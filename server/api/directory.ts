@@ -1,6 +1,6 @@
 // The directory the pages start from (public), and a site's scenario as stored (lead).
 import type { Express } from "express";
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import { allow, params } from "../auth/guard.ts";
 import { directory } from "../services/directory.ts";
 

@@ -1,6 +1,6 @@
 // The HTTP API under /api/v1 docs/api.md: each router is one area.
 import type { Express } from "express";
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import { scenarioJsonSchema } from "../../shared/scenario/validate.ts";
 import { mountAuth } from "./auth.ts";
 import { mountSites } from "./sites.ts";
@@ -12,6 +12,7 @@ import { mountPages } from "./pages.ts";
 import { mountExports } from "./exports.ts";
 import { mountRoster } from "./roster.ts";
 import { mountAlerts } from "./alerts.ts";
+import { mountPosters } from "./posters.ts";
 
 export function mountApi(app: Express, context: AppContext): void {
   // The published JSON Schema of the scenario format (C1), for editors and other tools.
@@ -29,4 +30,5 @@ export function mountApi(app: Express, context: AppContext): void {
   mountExports(app, context);
   mountRoster(app, context);
   mountAlerts(app, context);
+  mountPosters(app, context);
 }

@@ -1,10 +1,10 @@
 // Boxes, the lab and results (docs/api.md C6): pack, dispatch, receive, results, re-tests, tubes
 // (one with its swabs and custody, or the list on the way to the lab with their ages).
 import type { Express } from "express";
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import { allow, params } from "../auth/guard.ts";
-import { BoxBody, EmptyBody, ResultBody, TUBE_LIST_STATES, TubesQuery } from "./schemas/shapes.ts";
-import { validator } from "./schemas/validator.ts";
+import { BoxBody, EmptyBody, ResultBody, TUBE_LIST_STATES, TubesQuery } from "../../shared/live/shapes.ts";
+import { validator } from "./validator.ts";
 import { dispatchBox, packBox, receiveBox } from "../services/boxes.ts";
 import { postResult, retests, tubeView } from "../services/lab.ts";
 import { tubeAges, type TubeListState } from "../services/tube-ages.ts";

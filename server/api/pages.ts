@@ -10,7 +10,7 @@ import type { Express, RequestHandler } from "express";
 import expressStaticGzip from "express-static-gzip";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
 
 const CLIENT_DIST = fileURLToPath(new URL("../../client/dist/", import.meta.url));

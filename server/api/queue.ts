@@ -2,11 +2,10 @@
 // with a strong ETag so a phone polling it mostly gets 304. No personal data.
 import type { Express } from "express";
 import { createHash } from "node:crypto";
-import type { AppContext } from "../app.ts";
-import { QueueQuery } from "./schemas/shapes.ts";
-import { validator } from "./schemas/validator.ts";
+import type { AppContext } from "../context.ts";
+import { QueueQuery } from "../../shared/live/shapes.ts";
+import { validator } from "./validator.ts";
 import { errors } from "../errors.ts";
-import { live } from "../live/hub.ts";
 
 const queueQuery = validator(QueueQuery);
 
@@ -48,7 +47,7 @@ export function mountQueue(app: Express, context: AppContext): void {
   };
   const snapshotOf = async (site: string): Promise<Snapshot> => {
     if (context.store.sites.get(site)) {
-      const queues = live(context).queues;
+      const queues = context.live.queues;
       const revision = queues.revision(site);
       const kept = cache.get(site);
       return fresh(kept, revision) ? kept : made(site, queues.snapshot(site), revision);

@@ -2,10 +2,11 @@
 // the first sheet with exceljs and answers the scenario's `staff` with every row it could not read.
 import express, { type Express } from "express";
 import ExcelJS from "exceljs";
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import { allow } from "../auth/guard.ts";
-import { TenfoldError } from "../errors.ts";
+import { errors } from "../errors.ts";
 import { staffFromRows, type Roster, type RosterOptions } from "../../shared/roster/rows.ts";
+import { wallClock } from "../../shared/time.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const LIMIT = "2mb";
@@ -13,7 +14,7 @@ const LIMIT = "2mb";
 export function mountRoster(app: Express, context: AppContext): void {
   app.post("/api/v1/roster/parse", allow(context, ["lead"]), express.raw({ type: [XLSX, "application/octet-stream"], limit: LIMIT }), async (req, res) => {
     if (!Buffer.isBuffer(req.body) || req.body.length === 0)
-      throw new TenfoldError(400, "NOT_XLSX", `send the .xlsx file itself as the body, with Content-Type: ${XLSX}`);
+      throw errors.notXlsx(`send the .xlsx file itself as the body, with Content-Type: ${XLSX}`);
     const options: RosterOptions = {
       day: typeof req.query.day === "string" && /^\d{4}-\d{2}-\d{2}$/.test(req.query.day) ? req.query.day : undefined,
       offset: typeof req.query.offset === "string" && /^(Z|[+-]\d{2}:\d{2})$/.test(req.query.offset) ? req.query.offset : undefined,
@@ -28,10 +29,10 @@ export async function rosterFromXlsx(bytes: Buffer, options: RosterOptions): Pro
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new TenfoldError(400, "NOT_XLSX", "the file is not an Excel workbook (.xlsx); save it as .xlsx or as CSV");
+    throw errors.notXlsx("the file is not an Excel workbook (.xlsx); save it as .xlsx or as CSV");
   }
   const sheet = book.worksheets[0];
-  if (!sheet) throw new TenfoldError(400, "NOT_XLSX", "the workbook has no sheet");
+  if (!sheet) throw errors.notXlsx("the workbook has no sheet");
   const rows: string[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, n) => {
     const cells: string[] = [];
@@ -49,7 +50,7 @@ export async function rosterFromXlsx(bytes: Buffer, options: RosterOptions): Pro
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
   // A time-only cell is a time on Excel's day zero (1899-12-30): keep just the clock time.
-  if (value instanceof Date) return value.getUTCFullYear() < 1900 ? value.toISOString().slice(11, 16) : value.toISOString().slice(0, 19);
+  if (value instanceof Date) return value.getUTCFullYear() < 1900 ? wallClock(value.toISOString()) : value.toISOString().slice(0, 19);
   if (typeof value === "object") {
     if ("richText" in value) return value.richText.map((r) => r.text).join("");
     if ("text" in value) return String(value.text);

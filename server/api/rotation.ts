@@ -1,9 +1,9 @@
 // Rotation changes during the day (docs/api.md C5): swaps and "I feel unwell".
 import type { Express } from "express";
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import { allow, params, requireSelfOrLead } from "../auth/guard.ts";
-import { EmptyBody, SwapBody, SwapDecisionBody, UnwellBody } from "./schemas/shapes.ts";
-import { validator } from "./schemas/validator.ts";
+import { EmptyBody, SwapBody, SwapDecisionBody, UnwellBody } from "../../shared/live/shapes.ts";
+import { validator } from "./validator.ts";
 import { acceptSwap, approveSwap, listSwaps, proposeSwap, rejectSwap } from "../services/swaps.ts";
 import { reportUnwell } from "../services/unwell.ts";
 import { requestRelief } from "../services/relief.ts";

@@ -1,15 +1,15 @@
 // Sites and plans docs/api.md: create a site from a scenario or edit it in
 // place, draft a plan, publish it, read the plan in force; and the site's live settings.
 import type { Express } from "express";
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import { allow, params } from "../auth/guard.ts";
 import { validateScenario } from "../../shared/scenario/validate.ts";
 import { createSite } from "../services/sites.ts";
 import { editSite } from "../services/site-edit.ts";
 import { currentPlanFor, draftPlan, planView, publishPlan } from "../services/plans.ts";
 import { errors } from "../errors.ts";
-import { SettingsBody } from "./schemas/shapes.ts";
-import { validator } from "./schemas/validator.ts";
+import { SettingsBody } from "../../shared/live/shapes.ts";
+import { validator } from "./validator.ts";
 
 const settingsBody = validator(SettingsBody);
 

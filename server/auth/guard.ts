@@ -1,7 +1,7 @@
 // Every route states who may call it (docs/api.md C10): a role list and whether the caller must
 // belong to the site in the path. The lead's account spans all sites; staff and lab hold one.
 import type { NextFunction, Request, Response } from "express";
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import type { AccountRole } from "../store/codes.ts";
 import type { SiteRecord } from "../store/sites.ts";
 import { errors } from "../errors.ts";

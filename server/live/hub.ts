@@ -1,40 +1,37 @@
 // The live hub of one app: what services call after a write commits, to push queues, rotations,
-// calls, swaps and alerts (docs/api.md C5, C7, C8). One per app context, made on first use.
-import type { Server as IoServer } from "socket.io";
-import type { AppContext } from "../app.ts";
-import type {
-  AlertEvent,
-  AlertKind,
-  CallEvent,
-  ClientToServerEvents,
-  RotationEvent,
-  RotationReason,
-  ServerToClientEvents,
-  SwapEvent,
-} from "../../shared/live/events.ts";
-import { QueueBoard } from "./queue-board.ts";
-import { assignmentsOf } from "../services/rotation-now.ts";
+// calls, swaps and alerts (docs/api.md C5, C7, C8). One per app, built by createApp.
+import type { Logger } from "pino";
+import type { Clock } from "../../shared/clock.ts";
+import type { AlertEvent, AlertKind, CallEvent, RotationEvent, RotationReason, SwapEvent } from "../../shared/live/events.ts";
+import type { Store } from "../store/index.ts";
+import type { QueueBoard } from "./queue-board.ts";
+import type { LiveServer } from "./io.ts";
+import { assignmentsOf } from "../../shared/rotation/now.ts";
 import { rooms } from "./rooms.ts";
+import { alertMessage, type AlertParams, type AlertText } from "../../shared/live/alert-texts.ts";
 
-export type LiveServer = IoServer<ClientToServerEvents, ServerToClientEvents>;
-
-export { rooms };
+export interface LiveHubParts {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  io: LiveServer;
+  queues: QueueBoard;
+  /** Set when the app runs as one node of several (TENFOLD_REDIS_URL). */
+  cluster?: { announce(site: string, point: string): void };
+}
 
 export class LiveHub {
   readonly queues: QueueBoard;
   private readonly io: LiveServer;
 
-  constructor(private readonly context: AppContext) {
-    this.io = context.io as LiveServer;
-    this.queues = new QueueBoard(context, this.io);
+  constructor(private readonly context: LiveHubParts) {
+    this.io = context.io;
+    this.queues = context.queues;
   }
-
-  /** Set when the app runs as one node of several (TENFOLD_REDIS_URL). */
-  cluster?: { announce(site: string, point: string): void };
 
   queueChanged(site: string, point: string): void {
     this.queues.changed(site, point);
-    this.cluster?.announce(site, point);
+    this.context.cluster?.announce(site, point);
   }
 
   queueChangedSite(site: string): void {
@@ -66,14 +63,25 @@ export class LiveHub {
   }
 
   /**
-   * Stores an alert, then sends it to the leads (only they: details may name residents). `key`:
-   * one alert however many nodes find it (the ticker's, which every node runs over a shared file).
+   * Stores an alert, then sends it to the leads (only they: details may name residents). Its text
+   * is `text` with `params` (shared/live/alert-texts.ts): `message` in English, and the page renders
+   * the reader's language from the same two. `key`: one alert however many nodes find it (the
+   * ticker's, which every node runs over a shared file).
    */
-  alert(site: string, kind: AlertKind, message: string, details: Record<string, unknown> = {}, { local = false, key }: { local?: boolean; key?: string } = {}): void {
+  alert<K extends AlertText>(
+    site: string,
+    kind: AlertKind,
+    text: K,
+    params: AlertParams[K],
+    details: Record<string, unknown> = {},
+    { local = false, key }: { local?: boolean; key?: string } = {},
+  ): void {
     const at = this.context.clock.now();
-    const event: AlertEvent = { ...details, site, kind, message, at: new Date(at).toISOString() };
+    const message = alertMessage(text, params, "en");
+    const detail = { ...details, text, params };
+    const event: AlertEvent = { ...detail, site, kind, message, at: new Date(at).toISOString() };
     try {
-      event.seq = this.context.store.alerts.add(site, { kind, message, at, detail: details, key });
+      event.seq = this.context.store.alerts.add(site, { kind, message, at, detail, key });
     } catch (err) {
       // The write that caused the alert is committed already: the lead still hears of it live.
       this.context.logger.error({ err, site, kind }, "alert not stored");
@@ -90,16 +98,4 @@ export class LiveHub {
   close(): void {
     this.queues.close();
   }
-}
-
-const hubs = new WeakMap<AppContext, LiveHub>();
-
-/** The live hub of an app. */
-export function live(context: AppContext): LiveHub {
-  let hub = hubs.get(context);
-  if (!hub) {
-    hub = new LiveHub(context);
-    hubs.set(context, hub);
-  }
-  return hub;
 }

@@ -1,28 +1,22 @@
 // Live pushes over Socket.IO (docs/api.md C7, C8): the handshake, queue subscriptions, each staff
 // member's own room, the leads' room, and the ticker; returns what to stop at shutdown.
-import type { Socket } from "socket.io";
-import type { AppContext } from "../app.ts";
-import type { ClientToServerEvents, QueueSubscribeAck, ServerToClientEvents } from "../../shared/live/events.ts";
-import { socketAuth, type SocketData } from "../auth/socket.ts";
+import type { AppContext } from "../context.ts";
+import type { QueueSubscribeAck } from "../../shared/live/events.ts";
+import type { LiveSocket } from "./io.ts";
+import { socketAuth } from "../auth/socket.ts";
 import { onRoster } from "../auth/guard.ts";
-import { QueueSubscribe } from "../api/schemas/shapes.ts";
-import { validator } from "../api/schemas/validator.ts";
-import { live, rooms } from "./hub.ts";
+import { QueueSubscribe } from "../../shared/live/shapes.ts";
+import { validator } from "../api/validator.ts";
+import { rooms } from "./rooms.ts";
+import { errors } from "../errors.ts";
 import { Ticker } from "./ticker.ts";
-
-type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const subscribeRequest = validator(QueueSubscribe);
 
 export function mountLive(context: AppContext): () => Promise<void> {
-  const hub = live(context);
-  // Several nodes (live/redis.ts): a peer's change at a site this node holds is recomputed here.
-  const cluster = context.cluster;
-  cluster?.onPeerChange((site, point) => hub.queues.changed(site, point));
-  hub.cluster = cluster;
+  const hub = context.live;
   context.io.use(socketAuth(context));
-  context.io.on("connection", (raw) => {
-    const socket = raw as unknown as LiveSocket;
+  context.io.on("connection", (socket) => {
     const account = socket.data.account;
     if (account?.role === "lead") socket.join(rooms.leads);
     const record = account?.site ? context.store.sites.get(account.site) : undefined;
@@ -56,16 +50,16 @@ export function mountLive(context: AppContext): () => Promise<void> {
  */
 function subscribe(context: AppContext, socket: LiveSocket, request: unknown, join: boolean): QueueSubscribeAck | Promise<QueueSubscribeAck> {
   const problems = subscribeRequest.problems(request);
-  if (problems.length) return { ok: false, error: { code: "INVALID_INPUT", message: problems.map((p) => `${p.path}: ${p.message}`).join("; "), path: problems[0].path } };
+  if (problems.length) return errors.invalidInput(problems).toAck();
   const { site, points } = request as { site: string; points?: string[] };
   const record = context.store.sites.get(site);
-  if (!record && context.cluster) return context.cluster.subscribeElsewhere(socket as unknown as Socket, site, points, join);
-  if (!record) return { ok: false, error: { code: "NOT_FOUND", message: `site "${site}" not found`, path: "$.site" } };
+  if (!record && context.cluster) return context.cluster.subscribeElsewhere(socket, site, points, join);
+  if (!record) return errors.notFound(`site "${site}"`, "$.site").toAck();
   const known = record.scenario.points.map((p) => p.id);
   const unknown = (points ?? []).findIndex((p) => !known.includes(p));
-  if (unknown >= 0) return { ok: false, error: { code: "NOT_FOUND", message: `site "${site}" has no point "${points![unknown]}"`, path: `$.points[${unknown}]` } };
+  if (unknown >= 0) return errors.notFound(`point "${points![unknown]}" of site "${site}"`, `$.points[${unknown}]`).toAck();
   const chosen = points?.length ? [...new Set(points)] : known;
-  const hub = live(context);
+  const hub = context.live;
   for (const point of chosen) {
     if (!join) {
       socket.leave(rooms.point(site, point));

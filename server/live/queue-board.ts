@@ -1,9 +1,11 @@
 // The residents' queue board (docs/api.md C7): each point's state with a stable `updatedAt` (it
 // moves only when the state does), a rising `seq`, and pushes coalesced to one a second per point.
-import type { AppContext } from "../app.ts";
-import type { QueuePoint, QueueEvent, ClientToServerEvents, ServerToClientEvents } from "../../shared/live/events.ts";
-import type { Server as IoServer } from "socket.io";
-import { pointLine } from "../services/queue.ts";
+import type { Logger } from "pino";
+import type { Clock } from "../../shared/clock.ts";
+import type { QueuePoint, QueueEvent } from "../../shared/live/events.ts";
+import type { Store } from "../store/index.ts";
+import type { LiveServer } from "./io.ts";
+import { pointLine } from "../services/line.ts";
 import { rooms } from "./rooms.ts";
 
 /** At most one push a second per point (C7). */
@@ -25,10 +27,11 @@ export class QueueBoard {
   /** Per site, how many changes were announced: the public snapshot's cache key (api/queue.ts). */
   private readonly revisions = new Map<string, number>();
 
-  constructor(
-    private readonly context: AppContext,
-    private readonly io: IoServer<ClientToServerEvents, ServerToClientEvents>,
-  ) {}
+  private readonly io: LiveServer;
+
+  constructor(private readonly context: { store: Store; clock: Clock; logger: Logger; io: LiveServer }) {
+    this.io = context.io;
+  }
 
   private slot(site: string, point: string): PointSlot {
     const key = `${site}\u0000${point}`;

@@ -8,18 +8,13 @@
 //   site for the point's state, on each announcement and once a tick, and pushes that.
 import { Redis } from "ioredis";
 import { createAdapter } from "@socket.io/redis-adapter";
-import type { Socket } from "socket.io";
-import type { AppContext } from "../app.ts";
+import type { Logger } from "pino";
 import type { QueueEvent, QueuePoint, QueueSubscribeAck } from "../../shared/live/events.ts";
+import type { Store } from "../store/index.ts";
 import { errors } from "../errors.ts";
-import { live } from "./hub.ts";
 import { rooms } from "./rooms.ts";
-import { PUSH_INTERVAL_MS } from "./queue-board.ts";
-
-/** Server-to-server: "this point's line changed" (site, point). */
-export const QUEUE_CHANGED = "tenfold:queue-changed";
-/** Server-to-server: "you who hold this site, what are these points' states now?" */
-export const QUEUE_CURRENT = "tenfold:queue-current";
+import { PUSH_INTERVAL_MS, type QueueBoard } from "./queue-board.ts";
+import { QUEUE_CHANGED, QUEUE_CURRENT, type HolderAnswer, type LiveServer, type LiveSocket } from "./io.ts";
 /** How long a node waits for the others to answer it. */
 export const ASK_TIMEOUT_MS = 2000;
 /** How often a relaying node re-reads the points its sockets follow (time alone moves a line). */
@@ -27,17 +22,15 @@ export const RELAY_REFRESH_MS = 1000;
 /** After Redis comes back, how often a node tries to refresh its subscribers before it gives up. */
 const RESYNC_TRIES = 5;
 
-type Answer = { ok: true; points: QueueEvent[] } | { ok: false; error: { code: string; message: string; path?: string } } | null;
+type Answer = HolderAnswer;
 
 export interface Cluster {
   /** Tells the other nodes that a point's line changed. */
   announce(site: string, point: string): void;
-  /** Runs `handler` when another node announces a change at a site this node holds. */
-  onPeerChange(handler: (site: string, point: string) => void): void;
   /** The points of a site this node does not hold, from the node that does; undefined when no node does. */
   currentElsewhere(site: string): Promise<QueuePoint[] | undefined>;
   /** Subscribes (or unsubscribes) a socket to a site this node does not hold, through the node that does. */
-  subscribeElsewhere(socket: Socket, site: string, points: string[] | undefined, join: boolean): Promise<QueueSubscribeAck>;
+  subscribeElsewhere(socket: LiveSocket, site: string, points: string[] | undefined, join: boolean): Promise<QueueSubscribeAck>;
   close(): Promise<void>;
 }
 
@@ -54,9 +47,12 @@ const sameLine = (a: QueueEvent, b: QueueEvent) =>
 
 const pointRoom = /^queue:([^:]+):(.+)$/;
 
-/** Puts the Redis adapter under the app's Socket.IO server, before any socket connects. */
-export function shareLivePushes(context: AppContext, url: string): Cluster {
-  const { io, logger } = context;
+/**
+ * Puts the Redis adapter under the app's Socket.IO server, before any socket connects. A peer's
+ * change at a site this node holds is recomputed here by `queues`.
+ */
+export function shareLivePushes(context: { io: LiveServer; store: Store; logger: Logger; queues: QueueBoard }, url: string): Cluster {
+  const { io, logger, queues } = context;
   // Commands wait for Redis to come back rather than fail: the adapter publishes without catching,
   // and a rejected publish would end the process. A long outage queues small messages meanwhile.
   const pub = new Redis(url, { maxRetriesPerRequest: null });
@@ -81,11 +77,9 @@ export function shareLivePushes(context: AppContext, url: string): Cluster {
 
   const holds = (site: string) => context.store.sites.get(site) !== undefined;
   const subscribed = (room: string) => (io.of("/").adapter.rooms.get(room)?.size ?? 0) > 0;
-  let peerChange: (site: string, point: string) => void = () => undefined;
-
   io.on(QUEUE_CHANGED, (site: unknown, point: unknown) => {
     if (typeof site !== "string" || typeof point !== "string") return;
-    if (holds(site)) peerChange(site, point);
+    if (holds(site)) queues.changed(site, point);
     else if (subscribed(rooms.point(site, point))) scheduleRelay(site, point);
   });
 
@@ -96,13 +90,13 @@ export function shareLivePushes(context: AppContext, url: string): Cluster {
     const known = record.scenario.points.map((p) => p.id);
     const unknown = (request.points ?? []).findIndex((p) => !known.includes(p));
     if (unknown >= 0)
-      return answer({ ok: false, error: { code: "NOT_FOUND", message: `site "${request.site}" has no point "${request.points![unknown]}"`, path: `$.points[${unknown}]` } });
+      return answer(errors.notFound(`point "${request.points![unknown]}" of site "${request.site}"`, `$.points[${unknown}]`).toAck());
     const chosen = request.points?.length ? [...new Set(request.points)] : known;
-    answer({ ok: true, points: chosen.map((point) => live(context).queues.current(request.site, point)) });
+    answer({ ok: true, points: chosen.map((point) => queues.current(request.site, point)) });
   });
 
   const askHolder = async (site: string, points?: string[]): Promise<Answer> => {
-    const answers = (await io.serverSideEmitWithAck(QUEUE_CURRENT, { site, points })) as Answer[];
+    const answers: Answer[] = await io.serverSideEmitWithAck(QUEUE_CURRENT, { site, points });
     return answers.find((a) => a !== null) ?? null;
   };
 
@@ -173,7 +167,7 @@ export function shareLivePushes(context: AppContext, url: string): Cluster {
   const resync = async (tries: number): Promise<void> => {
     for (const [room, members] of io.of("/").adapter.rooms) {
       const m = pointRoom.exec(room);
-      if (m && members.size > 0 && holds(m[1])) io.local.to(room).emit("queue", live(context).queues.current(m[1], m[2]));
+      if (m && members.size > 0 && holds(m[1])) io.local.to(room).emit("queue", queues.current(m[1], m[2]));
     }
     let missed = false;
     for (const [site, points] of followedElsewhere()) if (!(await relay(site, points, true))) missed = true;
@@ -184,9 +178,6 @@ export function shareLivePushes(context: AppContext, url: string): Cluster {
   return {
     announce: (site, point) => {
       io.serverSideEmit(QUEUE_CHANGED, site, point);
-    },
-    onPeerChange: (handler) => {
-      peerChange = handler;
     },
     async currentElsewhere(site) {
       let answer: Answer;
@@ -209,10 +200,9 @@ export function shareLivePushes(context: AppContext, url: string): Cluster {
       try {
         answer = await askHolder(site, points);
       } catch {
-        const err = errors.siteNodeUnavailable(site);
-        return { ok: false, error: { code: err.code, message: err.message } };
+        return errors.siteNodeUnavailable(site).toAck();
       }
-      if (!answer) return { ok: false, error: { code: "NOT_FOUND", message: `site "${site}" not found`, path: "$.site" } };
+      if (!answer) return errors.notFound(`site "${site}"`, "$.site").toAck();
       if (!answer.ok) return answer;
       for (const state of answer.points) {
         socket.join(rooms.point(site, state.point));

@@ -1,8 +1,8 @@
 // What time alone brings (docs/api.md C7, C8): desk calls as assignments come due, tubes nearing
 // their age limit, a rising heat category, and queue states that change as desks open and close.
-import type { AppContext } from "../app.ts";
-import { live } from "./hub.ts";
-import type { SocketData } from "../auth/socket.ts";
+import type { AppContext } from "../context.ts";
+import { isWithin, wallClock } from "../../shared/time.ts";
+import { tubeAgeMinutes } from "../../shared/tubes/age.ts";
 
 /** Real milliseconds between ticks; each reads the app's clock, so a fast clock runs a fast day. */
 export const TICK_MS = 1000;
@@ -39,10 +39,10 @@ export class Ticker {
   /** One pass over every site with a plan in force. */
   tick(): void {
     const now = this.context.clock.now();
-    const hub = live(this.context);
+    const hub = this.context.live;
     // A signed-in socket lives no longer than its token.
     for (const socket of this.context.io.sockets.sockets.values()) {
-      const account = (socket.data as SocketData).account;
+      const account = socket.data.account;
       if (account && account.exp <= now) socket.disconnect(true);
     }
     for (const site of this.context.store.sites.list()) {
@@ -56,8 +56,8 @@ export class Ticker {
         const key = `${site.id}:${tube.id}`;
         if (this.agedTubes.has(key)) continue;
         this.agedTubes.add(key);
-        const age = Math.round((now - tube.firstSwabAt!) / 60000);
-        hub.alert(site.id, "tube-age", `tube ${tube.id} is ${age} minutes old and not yet at the lab (limit ${pooling.maxTubeAgeMinutes}, trip ${pooling.labTravelMinutes}); send it now`, {
+        const age = tubeAgeMinutes(tube.firstSwabAt!, now);
+        hub.alert(site.id, "tube-age", "tube-ageing", { tube: tube.id, ageMinutes: age, maxTubeAgeMinutes: pooling.maxTubeAgeMinutes, labTravelMinutes: pooling.labTravelMinutes }, {
           tube: tube.id,
           ageMinutes: age,
           state: tube.state,
@@ -68,7 +68,7 @@ export class Ticker {
         if (a.activity !== "desk") continue;
         const start = Date.parse(a.start);
         const key = `${site.id}:${current.id}:${a.id}:${a.staff}`;
-        if (now < start - CALL_AHEAD_MINUTES * 60_000 || now >= Date.parse(a.end) || this.called.has(key)) continue;
+        if (!isWithin(now, { start: start - CALL_AHEAD_MINUTES * 60_000, end: a.end }) || this.called.has(key)) continue;
         this.called.add(key);
         hub.call({
           site: site.id,
@@ -78,24 +78,40 @@ export class Ticker {
           at: a.start,
           reason: "rotation",
           assignment: a.id,
-          message: `to ${a.point} desk ${a.desk} at ${a.start.slice(11, 16)}`,
+          message: `to ${a.point} desk ${a.desk} at ${wallClock(a.start)}`,
         }, { local: true });
       }
       const heat = current.plan.heat;
       heat.forEach((hour, i) => {
         const start = Date.parse(hour.start);
         const key = `${site.id}:${hour.start}`;
-        if (i === 0 || now < start || now >= start + HOUR || this.heatHours.has(key)) return;
-        const worst = Math.max(hour.category.open, hour.category.shade);
-        const before = Math.max(heat[i - 1].category.open, heat[i - 1].category.shade);
+        if (i === 0 || !isWithin(now, { start, end: start + HOUR }) || this.heatHours.has(key)) return;
         this.heatHours.add(key);
-        if (worst > before)
-          hub.alert(site.id, "heat", `heat category rises from ${before} to ${worst} at ${hour.start.slice(11, 16)} (WBGT ${hour.wbgt} °C): shorten stints`, {
-            category: hour.category,
-            previous: heat[i - 1].category,
+        // the point whose band rises most this hour (GBZ 2.2 share of time, or TB MED 507 category)
+        let rise: { point: string; from: string; to: string; by: number } | null = null;
+        for (const [point, e] of Object.entries(hour.points)) {
+          const was = heat[i - 1].points[point];
+          if (!was) continue;
+          const by = bandRank(e.band) - bandRank(was.band);
+          if (by > 0 && (!rise || by > rise.by)) rise = { point, from: was.band, to: e.band, by };
+        }
+        if (rise) {
+          const e = hour.points[rise.point];
+          hub.alert(site.id, "heat", "heat-rising", { point: rise.point, from: rise.from, to: rise.to, at: wallClock(hour.start), wbgt: e.effectiveWbgt }, {
+            point: rise.point,
+            band: rise.to,
+            previous: rise.from,
+            allowance: e.allowance,
             hour: hour.start,
           }, { local: true, key: `heat:${hour.start}` });
+        }
       });
     }
   }
+}
+
+/** How strict a heat band is: GBZ 2.2 "100%" 0 … "stop" 4; TB MED 507 categories "0"…"5" as numbers. */
+function bandRank(band: string): number {
+  const gbz = ["100%", "75%", "50%", "25%", "stop"].indexOf(band);
+  return gbz >= 0 ? gbz : Number(band) || 0;
 }

@@ -1,5 +1,5 @@
 // Signing in with an access code (docs/api.md C10): the code's account, as a signed, expiring token.
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import type { AccountRole } from "../store/codes.ts";
 import { signToken, tokenSecret } from "../auth/tokens.ts";
 import { errors } from "../errors.ts";

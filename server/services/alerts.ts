@@ -1,17 +1,12 @@
 // Reading the alert log back (docs/api.md C5–C7): the alerts of a site after a seq, in the shape the
 // `alert` push has, so a page treats both alike.
-import type { AppContext } from "../app.ts";
-import type { AlertEvent, AlertKind } from "../../shared/live/events.ts";
+import type { AppContext } from "../context.ts";
+import type { AlertEvent, AlertKind, AlertPage } from "../../shared/live/shapes.ts";
+
+export type { AlertPage };
 
 /** At most this many alerts per answer; `more` says to ask again from the last seq. */
 export const ALERTS_PER_PAGE = 500;
-
-export interface AlertPage {
-  alerts: AlertEvent[];
-  /** The seq of the last alert listed, or `since` when none: the next `?since=`. */
-  last: number;
-  more: boolean;
-}
 
 /**
  * Alerts of `site` with seq above `since`, oldest first.

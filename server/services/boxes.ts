@@ -1,10 +1,14 @@
 // Boxes of sealed tubes (docs/api.md C6): packed at the site, dispatched with a courier, received
 // by the lab; every step written to each tube's chain of custody.
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import type { TokenClaims } from "../auth/tokens.ts";
-import { errors } from "../errors.ts";
-import { live } from "../live/hub.ts";
+import { errors, tubeRefused, type TenfoldError } from "../errors.ts";
 import type { BoxRecord } from "../store/boxes.ts";
+import { boxStep, TUBE_STEPS, tubeStep, type BoxRefusal } from "../../shared/tubes/lifecycle.ts";
+import { isOverAge, tubeAgeMinutes } from "../../shared/tubes/age.ts";
+
+const boxRefused = (refusal: BoxRefusal, box: string): TenfoldError =>
+  refusal === "dispatched" ? errors.boxDispatched(box) : refusal === "received" ? errors.boxReceived(box) : errors.boxNotDispatched(box);
 
 export interface BoxView {
   id: string;
@@ -36,19 +40,17 @@ export function packBox(context: AppContext, site: string, input: { id: string; 
   const now = context.clock.now();
   const holder = account.staff ?? account.role;
   if (input.tubes.length > scenario.pooling.boxCapacity)
-    throw errors.state("BOX_OVER_CAPACITY", `a box holds at most ${scenario.pooling.boxCapacity} tubes; this one lists ${input.tubes.length}`, "$.tubes");
+    throw errors.boxOverCapacity(scenario.pooling.boxCapacity, input.tubes.length);
   return context.store.transaction(() => {
-    if (context.store.boxes.get(site, input.id)) throw errors.state("BOX_EXISTS", `box "${input.id}" exists already; label a new box`, "$.id");
+    if (context.store.boxes.get(site, input.id)) throw errors.boxExists(input.id);
     input.tubes.forEach((id, i) => {
-      const tube = context.store.tubes.get(site, id);
-      if (!tube) throw errors.state("TUBE_UNKNOWN", `tube "${id}" is not known at this site`, `$.tubes[${i}]`);
-      if (tube.state === "open") throw errors.state("TUBE_NOT_SEALED", `tube "${id}" is still open; seal it before boxing`, `$.tubes[${i}]`);
-      if (tube.state !== "sealed") throw errors.state("TUBE_BOXED", `tube "${id}" is already in box "${tube.box}"`, `$.tubes[${i}]`);
+      const move = tubeStep(context.store.tubes.get(site, id), "box");
+      if (!move.ok) throw tubeRefused(move.refusal, id, `$.tubes[${i}]`);
     });
     context.store.boxes.insert(site, input.id, now, account.staff);
     for (const id of input.tubes) {
       context.store.tubes.setBox(site, id, input.id);
-      context.store.tubes.addCustody(site, id, { at: now, state: "boxed", holder, box: input.id });
+      context.store.tubes.addCustody(site, id, { at: now, state: TUBE_STEPS.box.to, holder, box: input.id });
     }
     return view(context, site, context.store.boxes.get(site, input.id)!);
   });
@@ -60,11 +62,12 @@ export function dispatchBox(context: AppContext, site: string, boxId: string, ac
   return context.store.transaction(() => {
     const box = context.store.boxes.get(site, boxId);
     if (!box) throw errors.notFound(`box "${boxId}"`);
-    if (box.state !== "packed") throw errors.state("BOX_DISPATCHED", `box "${boxId}" was dispatched already`);
+    const move = boxStep(box.state, "dispatch");
+    if (!move.ok) throw boxRefused(move.refusal, boxId);
     context.store.boxes.dispatch(site, boxId, now, account.staff);
     for (const tube of context.store.tubes.inBox(site, boxId)) {
-      context.store.tubes.setState(site, tube.id, "dispatched");
-      context.store.tubes.addCustody(site, tube.id, { at: now, state: "dispatched", holder: account.staff ?? account.role, box: boxId });
+      context.store.tubes.setState(site, tube.id, TUBE_STEPS.dispatch.to);
+      context.store.tubes.addCustody(site, tube.id, { at: now, state: TUBE_STEPS.dispatch.to, holder: account.staff ?? account.role, box: boxId });
     }
     return view(context, site, context.store.boxes.get(site, boxId)!);
   });
@@ -77,20 +80,21 @@ export function receiveBox(context: AppContext, site: string, boxId: string): Bo
   const result = context.store.transaction(() => {
     const box = context.store.boxes.get(site, boxId);
     if (!box) throw errors.notFound(`box "${boxId}"`);
-    if (box.state === "received") throw errors.state("BOX_RECEIVED", `box "${boxId}" was received already`);
-    if (box.state !== "dispatched") throw errors.state("BOX_NOT_DISPATCHED", `box "${boxId}" has not been dispatched; the courier dispatches it first`);
+    const move = boxStep(box.state, "receive");
+    if (!move.ok) throw boxRefused(move.refusal, boxId);
     context.store.boxes.receive(site, boxId, now);
     const overAge: { tube: string; ageMinutes: number }[] = [];
     for (const tube of context.store.tubes.inBox(site, boxId)) {
       context.store.tubes.setReceived(site, tube.id, now);
-      context.store.tubes.addCustody(site, tube.id, { at: now, state: "received", holder: "lab", box: boxId });
-      const age = Math.round((now - (tube.firstSwabAt ?? tube.openedAt)) / 60000);
-      if (age > scenario.pooling.maxTubeAgeMinutes) overAge.push({ tube: tube.id, ageMinutes: age });
+      context.store.tubes.addCustody(site, tube.id, { at: now, state: TUBE_STEPS.receive.to, holder: "lab", box: boxId });
+      // A tube sealed with no swab has aged since it was opened.
+      const since = tube.firstSwabAt ?? tube.openedAt;
+      if (isOverAge(since, now, scenario.pooling.maxTubeAgeMinutes)) overAge.push({ tube: tube.id, ageMinutes: tubeAgeMinutes(since, now) });
     }
     return { ...view(context, site, context.store.boxes.get(site, boxId)!), overAge };
   });
   if (result.overAge.length)
-    live(context).alert(site, "tube-age", `box ${boxId} reached the lab with ${result.overAge.length} tube(s) over ${scenario.pooling.maxTubeAgeMinutes} minutes old`, {
+    context.live.alert(site, "tube-age", "box-over-age", { box: boxId, tubes: result.overAge.length, maxTubeAgeMinutes: scenario.pooling.maxTubeAgeMinutes }, {
       box: boxId,
       tubes: result.overAge,
     });

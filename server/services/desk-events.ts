@@ -1,25 +1,19 @@
 // Desk events (docs/api.md C6): tube opened, swab, tube sealed, sent singly or as an offline batch.
 // Each is applied once by its id; a batch is one transaction; each event is judged on its own.
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import type { TokenClaims } from "../auth/tokens.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import type { TubeRecord } from "../store/tubes.ts";
-import { DeskEvent } from "../api/schemas/shapes.ts";
-import { underPath, validator } from "../api/schemas/validator.ts";
-import { errors, TenfoldError } from "../errors.ts";
-import { live } from "../live/hub.ts";
+import { DeskEvent, type DeskEventResult } from "../../shared/live/shapes.ts";
+import { underPath, validator } from "../api/validator.ts";
+import { errors, flags, tubeRefused, TenfoldError } from "../errors.ts";
+import { tubeStep } from "../../shared/tubes/lifecycle.ts";
+import { deskTimeProblem } from "../../shared/tubes/desk-time.ts";
 import { relieveAfterTubes } from "./relief.ts";
-import { Type, type Static } from "@sinclair/typebox";
+import { Type } from "@sinclair/typebox";
 
-export type DeskEventInput = Static<typeof DeskEvent>;
-
-export interface EventResult {
-  id: string;
-  status: "applied" | "duplicate" | "rejected";
-  error?: { code: string; message: string; path?: string };
-  /** Applied, but worth a second look: e.g. the resident is in another open tube too. */
-  flag?: { code: string; message: string; tubes?: string[] };
-}
+export type DeskEventInput = DeskEvent;
+export type EventResult = DeskEventResult;
 
 const checkEvent = validator(DeskEvent);
 // A whole batch checked in one call: almost every batch is clean, and only one that fails is
@@ -36,7 +30,7 @@ function digestOf(e: DeskEventInput, atMs: number): string {
 
 function rejection(id: string, err: TenfoldError, index: number): EventResult {
   const path = err.path ? `$.events[${index}]${err.path.slice(1)}` : undefined;
-  return { id, status: "rejected", error: { code: err.code, message: err.message, ...(path ? { path } : {}) } };
+  return { id, status: "rejected", error: err.body(path) };
 }
 
 interface Effects {
@@ -60,6 +54,7 @@ export function applyDeskEvents(
   const results: EventResult[] = new Array(events.length);
   const valid: { index: number; event: DeskEventInput; atMs: number }[] = [];
   const allValid = checkEvents.problems(events).length === 0;
+  const receivedAt = context.clock.now();
   events.forEach((raw, index) => {
     const problems = allValid ? [] : checkEvent.problems(raw);
     const atMs = problems.length ? NaN : Date.parse((raw as DeskEventInput).at);
@@ -68,16 +63,17 @@ export function applyDeskEvents(
     // and left an offline desk's outbox retrying it for ever (the hostile-input fuzzer, test/fuzz.test.ts). Refuse that event alone.
     if (!problems.length && Number.isNaN(atMs))
       problems.push({ path: "$.at", message: "must be a time this server can read (no leap second), e.g. \"2021-08-03T07:00:00+08:00\"" });
+    const late = problems.length ? undefined : deskTimeProblem(atMs, receivedAt, context.config.deskTimeWindow);
+    if (late) problems.push({ path: "$.at", message: late });
     const id = typeof (raw as { id?: unknown })?.id === "string" ? (raw as { id: string }).id : "";
     if (problems.length) {
       const err = errors.invalidInput(underPath(`$.events[${index}]`, problems));
-      results[index] = { id, status: "rejected", error: { code: err.code, message: err.message, path: err.path } };
+      results[index] = { id, status: "rejected", error: err.body() };
     } else valid.push({ index, event: raw as DeskEventInput, atMs });
   });
   valid.sort((a, b) => a.atMs - b.atMs || RANK[a.event.type] - RANK[b.event.type] || a.index - b.index);
 
   const effects: Effects = { points: new Set(), sealed: [], twoTubes: [] };
-  const receivedAt = context.clock.now();
   context.store.transaction(() => {
     const seen = context.store.tubes.deskEventDigests(site, valid.map((v) => v.event.id));
     const tubes = new TubeCache(context, site, valid.map((v) => v.event.tube));
@@ -114,10 +110,10 @@ export function applyDeskEvents(
   });
 
   const announce = () => {
-    const hub = live(context);
+    const hub = context.live;
     for (const point of effects.points) hub.queueChanged(site, point);
     for (const t of effects.twoTubes)
-      hub.alert(site, "resident-two-tubes", `resident ${t.resident} is in ${t.tubes.length} open tubes (${t.tubes.join(", ")}); check the desk`, t);
+      hub.alert(site, "resident-two-tubes", "resident-two-tubes", t, t);
     for (const s of effects.sealed) relieveAfterTubes(context, site, s.point, s.desk, s.at);
   };
   return { results, announce };
@@ -142,39 +138,36 @@ function applyOne(
   const tubes = context.store.tubes;
   const holder = account.staff ?? account.role;
   const tube = cache.get(e.tube);
+  if (e.type === "swab" && !e.resident) throw errors.invalidField("$.resident", "a swab names its resident");
+  // The life cycle judges the step (shared/tubes/lifecycle.ts): the tube's state, its desk, the pool size.
+  const step = e.type === "tube.open" ? "open" : e.type === "swab" ? "swab" : "seal";
+  const held = e.resident === undefined ? [] : residents.of(e.resident);
+  const resident = e.resident === undefined ? undefined : { id: e.resident, inTube: held.includes(e.tube) };
+  const move = tubeStep(tube, step, { point: e.point, desk: e.desk, poolSize: scenario.pooling.poolSize, resident });
+  if (!move.ok) throw tubeRefused(move.refusal, e.tube);
   switch (e.type) {
     case "tube.open": {
-      if (tube) throw errors.tubeExists(e.tube);
       tubes.open(site, e.tube, e.point, e.desk, atMs);
-      tubes.addCustody(site, e.tube, { at: atMs, state: "open", holder, box: null });
+      tubes.addCustody(site, e.tube, { at: atMs, state: move.to, holder, box: null });
       cache.opened(e.tube, e.point, e.desk, atMs);
       return undefined;
     }
     case "swab": {
-      if (!e.resident) throw errors.invalidField("$.resident", "a swab names its resident");
-      if (!tube) throw errors.tubeUnknown(e.tube);
-      if (tube.state !== "open") throw errors.tubeSealed(e.tube);
-      if (tube.point !== e.point || tube.desk !== e.desk) throw errors.tubeElsewhere(e.tube, tube.point, tube.desk);
-      const held = residents.of(e.resident);
-      if (held.includes(e.tube)) throw errors.residentInTube(e.resident, e.tube);
-      if (tube.swabs >= scenario.pooling.poolSize) throw errors.tubeFull(e.tube, scenario.pooling.poolSize);
+      const resident = e.resident!;
       const others = held.filter((id) => cache.get(id)?.state === "open");
-      tubes.addSwab(site, { id: e.id, tube: e.tube, point: e.point, desk: e.desk, resident: e.resident, at: e.at, atMs, receivedAt, staff: account.staff });
-      tube.swabs += 1;
-      residents.swabbed(e.resident, e.tube);
+      tubes.addSwab(site, { id: e.id, tube: e.tube, point: e.point, desk: e.desk, resident, at: e.at, atMs, receivedAt, staff: account.staff });
+      tube!.swabs += 1;
+      residents.swabbed(resident, e.tube);
       effects.points.add(e.point);
       if (!others.length) return undefined;
-      // docs/domain.md: a resident bound to the wrong tube is a common failure; keep the swab, flag it.
-      effects.twoTubes.push({ resident: e.resident, tubes: [...others, e.tube] });
-      return { code: "RESIDENT_IN_TWO_TUBES", message: `this resident is also in open tube(s) ${others.join(", ")}; the lead is told`, tubes: others };
+      // docs/domain.md "Pooled sampling": a resident bound to the wrong tube is a common failure; keep the swab, flag it.
+      effects.twoTubes.push({ resident, tubes: [...others, e.tube] });
+      return flags.residentInTwoTubes(others);
     }
     case "tube.seal": {
-      if (!tube) throw errors.tubeUnknown(e.tube);
-      if (tube.state !== "open") throw errors.tubeSealed(e.tube);
-      if (tube.point !== e.point || tube.desk !== e.desk) throw errors.tubeElsewhere(e.tube, tube.point, tube.desk);
       tubes.seal(site, e.tube, atMs);
-      tubes.addCustody(site, e.tube, { at: atMs, state: "sealed", holder, box: null });
-      tube.state = "sealed";
+      tubes.addCustody(site, e.tube, { at: atMs, state: move.to, holder, box: null });
+      tube!.state = move.to;
       effects.sealed.push({ point: e.point, desk: e.desk, at: atMs });
       return undefined;
     }

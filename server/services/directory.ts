@@ -1,6 +1,6 @@
 // The public directory of sites (for the pages): names, points, the plan in force and its
 // call-ups, and the server's clock. Buildings and points are public; no person is named.
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import type { Directory } from "../../shared/live/directory.ts";
 
 export type { Directory };

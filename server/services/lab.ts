@@ -1,22 +1,12 @@
 // Lab results and what follows them (docs/api.md C6): a positive pool yields its re-test list, one
 // single tube per resident, sampled door to door by the grid's three-person group.
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import type { TubeResult } from "../store/tubes.ts";
-import { errors } from "../errors.ts";
-import { live } from "../live/hub.ts";
+import { errors, tubeRefused } from "../errors.ts";
+import type { Retest } from "../../shared/live/shapes.ts";
 
-export interface Retest {
-  tube: string;
-  point: string;
-  resident: string;
-  /** docs/domain.md: each person of a positive pool is re-swabbed alone (单采复核), at home. */
-  method: "single-tube";
-  where: "door-to-door";
-  /** The grid served by the point where the pool was taken; its three-person group goes. */
-  grid: string;
-  team: string;
-  positiveAt: string;
-}
+export type { Retest };
+import { TUBE_STEPS, tubeStep } from "../../shared/tubes/lifecycle.ts";
 
 export interface TubeView {
   id: string;
@@ -52,16 +42,14 @@ export function postResult(context: AppContext, site: string, input: { tube: str
   const now = context.clock.now();
   context.store.transaction(() => {
     const tube = context.store.tubes.get(site, input.tube);
-    if (!tube) throw errors.state("TUBE_UNKNOWN", `tube "${input.tube}" is not known at this site`, "$.tube");
-    if (tube.state === "resulted")
-      throw errors.state("RESULT_EXISTS", `tube "${input.tube}" already has the result ${tube.result}; results are not overwritten`, "$.tube");
-    if (tube.state !== "received") throw errors.state("TUBE_NOT_AT_LAB", `tube "${input.tube}" has not been received by the lab (it is ${tube.state})`, "$.tube");
+    const move = tubeStep(tube, "result");
+    if (!move.ok) throw tubeRefused(move.refusal, input.tube);
     context.store.tubes.setResult(site, input.tube, input.result, now);
-    context.store.tubes.addCustody(site, input.tube, { at: now, state: `resulted:${input.result}`, holder: "lab", box: tube.box });
+    context.store.tubes.addCustody(site, input.tube, { at: now, state: `${TUBE_STEPS.result.to}:${input.result}`, holder: "lab", box: tube!.box });
   });
   const retests = input.result === "positive" ? retestsOf(context, site, input.tube) : [];
   if (retests.length)
-    live(context).alert(site, "positive", `tube ${input.tube} is positive: ${retests.length} residents to isolate and re-swab at home, one tube each`, {
+    context.live.alert(site, "positive", "positive", { tube: input.tube, residents: retests.length }, {
       tube: input.tube,
       retests,
     });

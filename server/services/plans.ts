@@ -1,14 +1,13 @@
 // Plans for a site (docs/api.md C1, C10): made by the planner from the site's scenario, published,
 // and read back whole by the lead or as one person's own assignments by staff.
 import { randomUUID } from "node:crypto";
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import type { Plan } from "../../shared/plan/types.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import type { TokenClaims } from "../auth/tokens.ts";
 import type { PlanRecord } from "../store/plans.ts";
 import { errors } from "../errors.ts";
-import { live } from "../live/hub.ts";
-import { assignmentsOf } from "./rotation-now.ts";
+import { assignmentsOf } from "../../shared/rotation/now.ts";
 
 type MakePlan = (scenario: Scenario) => Plan;
 let planner: MakePlan | undefined;
@@ -66,13 +65,11 @@ export function publishPlan(context: AppContext, site: string, planId: string): 
     return context.store.plans.get(site, planId)!;
   });
   const people = new Set([...published.plan.assignments.map((a) => a.staff), ...(before?.plan.assignments.map((a) => a.staff) ?? [])]);
-  const hub = live(context);
+  const hub = context.live;
   hub.rotationChanged(site, [...people], before ? "replan" : "publish");
   if (published.plan.gaps.length) {
     const minutes = published.plan.gaps.reduce((n, g) => n + (Date.parse(g.end) - Date.parse(g.start)) / 60000, 0);
-    hub.alert(site, "gap", `the published plan leaves ${published.plan.gaps.length} gap(s), ${Math.round(minutes)} desk-minutes unstaffed`, {
-      gaps: published.plan.gaps,
-    });
+    hub.alert(site, "gap", "plan-gaps", { gaps: published.plan.gaps.length, minutes: Math.round(minutes) }, { gaps: published.plan.gaps });
   }
   hub.queueChangedSite(site);
   return published;

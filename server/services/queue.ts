@@ -1,42 +1,9 @@
-// The live line at each point (docs/api.md C7): the store's counts and the plan in force, turned
-// into a point's state by the pure arithmetic of shared/queue-live/.
-import type { AppContext } from "../app.ts";
+// A marshal's queue report (docs/api.md C6): stored, then the point's line pushed (C7).
+import type { AppContext } from "../context.ts";
 import type { TokenClaims } from "../auth/tokens.ts";
-import { lineState, type LineState } from "../../shared/queue-live/state.ts";
-import { desksOpenAt, forecastLength, inWindow } from "./rotation-now.ts";
+import type { LineState } from "../../shared/queue-live/state.ts";
 import { errors } from "../errors.ts";
-import { live } from "../live/hub.ts";
-
-/** Service rate is measured over the last ten minutes of swabs. */
-export const MEASURE_MINUTES = 10;
-
-/** One point's line now, without presentation fields. */
-export function pointLine(context: AppContext, site: string, point: string): LineState {
-  const record = context.store.sites.get(site);
-  if (!record) throw errors.notFound(`site "${site}"`);
-  const scenario = record.scenario;
-  const plan = context.store.plans.current(site)?.plan;
-  const now = context.clock.now();
-  const q = context.store.queue;
-  const head = q.lastHeadcount(site, point);
-  const { arrivals, reports } = q.arrivalsSinceHeadcount(site, point);
-  const recent = q.swabsBetween(site, point, now - MEASURE_MINUTES * 60_000, now);
-  const hasDesks = (scenario.points.find((p) => p.id === point)?.desks ?? 0) > 0;
-  return lineState({
-    // A point with no desks never opens.
-    inWindow: hasDesks && inWindow(scenario, now),
-    desksOpen: desksOpenAt(scenario, plan, point, now),
-    headcount: head?.count,
-    arrivalsSince: arrivals,
-    swabsSince: q.swabsReceivedSince(site, point, head?.at ?? -1),
-    reported: head !== undefined || reports > 0,
-    forecastLength: forecastLength(plan, point, now),
-    recentSwabs: recent.swabs,
-    recentDesks: recent.desks,
-    recentMinutes: MEASURE_MINUTES,
-    swabSeconds: scenario.service.swabSeconds,
-  });
-}
+import { pointLine } from "./line.ts";
 
 /** A marshal's report: arrivals since the last one, or a headcount of the line. */
 export function reportQueue(
@@ -51,6 +18,6 @@ export function reportQueue(
   if (report.arrivals === undefined && report.headcount === undefined)
     throw errors.invalidField("$.arrivals", "give arrivals (people since the last report) or headcount (people in line now)");
   const applied = context.store.queue.add(site, point, context.clock.now(), report, account.staff);
-  if (applied) live(context).queueChanged(site, point);
+  if (applied) context.live.queueChanged(site, point);
   return { ...pointLine(context, site, point), report: applied ? "applied" : "duplicate" };
 }

@@ -1,11 +1,11 @@
 // Editing a site in place (docs/api.md C9): the lead sends the whole scenario again, same site id.
 // Staff new to the roster get access codes; staff taken off it lose theirs and their live room.
 // Plans already made are left exactly as they were: the lead builds and publishes a new one.
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import { newAccessCode } from "../store/codes.ts";
 import { errors } from "../errors.ts";
-import { live, rooms } from "../live/hub.ts";
+import { rooms } from "../live/rooms.ts";
 
 export interface EditedSite {
   site: { id: string; name: string; timezone: string; revision: number };
@@ -47,7 +47,7 @@ export function editSite(context: AppContext, site: string, scenario: Scenario):
   // Their tokens are refused from now on (auth/guard.ts); their open sockets are closed.
   for (const id of removed) context.io.in(rooms.staff(site, id)).disconnectSockets(true);
   // Point names, desks and windows feed the live lines.
-  live(context).queueChangedSite(site);
+  context.live.queueChangedSite(site);
   return {
     site: { id: record.id, name: record.name, timezone: record.timezone, revision: record.revision },
     codes: { staff: codes },

@@ -19,7 +19,7 @@ export interface CreatedSite {
 export function createSite(store: Store, scenario: Scenario, at: number): CreatedSite {
   return store.transaction(() => {
     if (!store.sites.insert(scenario, at))
-      throw errors.conflict("SITE_EXISTS", `a site with id "${scenario.site.id}" exists already; choose another site.id`);
+      throw errors.siteExists(scenario.site.id);
     const codes: SiteCodes = { staff: {}, lab: newAccessCode() };
     for (const person of scenario.staff) {
       codes.staff[person.id] = newAccessCode();

@@ -2,11 +2,10 @@
 // or rejects; every rule is re-checked at each step and only the swapped assignment changes. Each
 // step is pushed (`swap`) to both people and the lead.
 import { randomUUID } from "node:crypto";
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import type { TokenClaims } from "../auth/tokens.ts";
 import type { SwapRecord } from "../store/swaps.ts";
 import { errors } from "../errors.ts";
-import { live } from "../live/hub.ts";
 import { checkSwap } from "./rotation-changes.ts";
 import type { SwapShift, SwapView } from "../../shared/live/events.ts";
 
@@ -46,7 +45,7 @@ function view(context: AppContext, s: SwapRecord): SwapView {
 /** Pushes a swap as it now stands; returns its view. */
 function announce(context: AppContext, site: string, id: string): SwapView {
   const swap = view(context, context.store.swaps.get(site, id)!);
-  live(context).swapChanged({ ...swap, site, at: new Date(context.clock.now()).toISOString() });
+  context.live.swapChanged({ ...swap, site, at: new Date(context.clock.now()).toISOString() });
   return swap;
 }
 
@@ -70,7 +69,7 @@ export function proposeSwap(context: AppContext, site: string, input: { assignme
   const assignment = current.plan.assignments.find((a) => a.id === input.assignment);
   if (!assignment) throw errors.invalidField("$.assignment", `there is no assignment "${input.assignment}" in the plan in force`);
   if (account.role !== "lead" && assignment.staff !== account.staff) throw errors.forbidden("you may only offer your own assignments");
-  if (Date.parse(assignment.end) <= context.clock.now()) throw errors.state("ASSIGNMENT_PAST", "that assignment is over; only current and future ones can be swapped", "$.assignment");
+  if (Date.parse(assignment.end) <= context.clock.now()) throw errors.assignmentPast();
   if (!context.store.sites.get(site)!.scenario.staff.some((p) => p.id === input.to))
     throw errors.invalidField("$.to", `"${input.to}" is not on this site's roster`);
   mustPass(context, site, input.assignment, input.to);
@@ -88,10 +87,10 @@ function swapIn(context: AppContext, site: string, id: string): SwapRecord {
 export function acceptSwap(context: AppContext, site: string, id: string, account: TokenClaims): SwapView {
   const swap = swapIn(context, site, id);
   if (account.staff !== swap.to) throw errors.forbidden(`only ${swap.to}, who would take the assignment, may accept`);
-  if (swap.state !== "proposed") throw errors.state("SWAP_NOT_PROPOSED", `the swap is ${swap.state}, not waiting for acceptance`);
+  if (swap.state !== "proposed") throw errors.swapNotProposed(swap.state);
   context.store.swaps.setState(site, id, "accepted", context.clock.now());
   const accepted = announce(context, site, id);
-  live(context).alert(site, "swap", `${swap.to} accepted ${swap.from}'s assignment ${swap.assignment}; approve or reject it`, { swap: id });
+  context.live.alert(site, "swap", "swap-accepted", { from: swap.from, to: swap.to, assignment: swap.assignment }, { swap: id });
   return accepted;
 }
 
@@ -99,22 +98,22 @@ export function acceptSwap(context: AppContext, site: string, id: string, accoun
 export function approveSwap(context: AppContext, site: string, id: string): SwapView & { revision: number } {
   const result = context.store.transaction(() => {
     const swap = swapIn(context, site, id);
-    if (swap.state !== "accepted") throw errors.state("SWAP_NOT_ACCEPTED", `the swap is ${swap.state}; it must be accepted by ${swap.to} first`);
+    if (swap.state !== "accepted") throw errors.swapNotAccepted(swap.state, swap.to);
     const { current, assignments } = mustPass(context, site, swap.assignment, swap.to);
-    if (current.id !== swap.plan) throw errors.state("PLAN_CHANGED", "a new plan was published since the swap was proposed; propose it again");
+    if (current.id !== swap.plan) throw errors.planChanged();
     const revision = context.store.plans.revise(site, current.id, { ...current.plan, assignments });
     context.store.swaps.setState(site, id, "approved", context.clock.now());
     return { ...view(context, context.store.swaps.get(site, id)!), revision };
   });
   announce(context, site, id);
-  live(context).rotationChanged(site, [result.from, result.to], "swap");
-  live(context).queueChangedSite(site);
+  context.live.rotationChanged(site, [result.from, result.to], "swap");
+  context.live.queueChangedSite(site);
   return result;
 }
 
 export function rejectSwap(context: AppContext, site: string, id: string, reason: string | undefined): SwapView {
   const swap = swapIn(context, site, id);
-  if (swap.state === "approved" || swap.state === "rejected") throw errors.state("SWAP_DECIDED", `the swap was ${swap.state} already`);
+  if (swap.state === "approved" || swap.state === "rejected") throw errors.swapDecided(swap.state);
   context.store.swaps.setState(site, id, "rejected", context.clock.now(), reason ?? null);
   return announce(context, site, id);
 }

@@ -1,10 +1,11 @@
 // Tubes on their way to the lab and how old they are (docs/api.md C3, C6): the lead's board shows
 // each open or sealed tube's age against the limit, so a courier is sent before it is too late.
 // No resident ids: the list says how many swabs a tube holds, not whose.
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import type { TubeRecord } from "../store/tubes.ts";
 import { TUBE_AGE_WARNING_MINUTES } from "../live/ticker.ts";
 import type { TubeAge, TubeAges, TubeListState } from "../../shared/live/tube-ages.ts";
+import { tubeAgeMinutes } from "../../shared/tubes/age.ts";
 
 export type { TubeAge, TubeAges, TubeListState };
 
@@ -39,7 +40,7 @@ function ageOf(t: TubeRecord, now: number, sendWithinMinutes: number): TubeAge {
     state: t.state as TubeListState,
     swabs: t.swabs,
     firstSwabAt: first === null ? null : new Date(first).toISOString(),
-    ageMinutes: first === null ? null : Math.max(0, Math.floor((now - first) / 60000)),
+    ageMinutes: first === null ? null : tubeAgeMinutes(first, now),
     sendBy: first === null ? null : new Date(first + sendWithinMinutes * 60000).toISOString(),
     ...(t.box ? { box: t.box } : {}),
   };

@@ -1,8 +1,7 @@
 // "I feel unwell" (docs/api.md C5; docs/domain.md stop-work signs): off the desk at once, the nearest
 // rested qualified person called, the plan repaired from now, the lead alerted.
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
-import { live } from "../live/hub.ts";
 import { repairFromMinute, type Repair } from "./rotation-changes.ts";
 
 export interface UnwellRepair extends Omit<Repair, "assignments"> {
@@ -28,7 +27,7 @@ export function reportUnwell(context: AppContext, site: string, staff: string, r
     });
     return { repair, revision };
   });
-  const hub = live(context);
+  const hub = context.live;
   const called = [...new Set(repair.added.map((a) => a.staff))];
   hub.rotationChanged(site, [staff, ...called], "unwell");
   for (const a of repair.added)
@@ -43,12 +42,7 @@ export function reportUnwell(context: AppContext, site: string, staff: string, r
         assignment: a.id,
         message: `relieve ${staff} at ${a.point} desk ${a.desk} now`,
       });
-  hub.alert(
-    site,
-    "unwell",
-    `${staff} is off duty (${why}); ${called.length ? `relieved by ${called.join(", ")}` : "nobody free to relieve"}${repair.gaps.length ? `; ${repair.gaps.length} gap(s) left` : ""}`,
-    { staff, relievedBy: called, gaps: repair.gaps },
-  );
+  hub.alert(site, "unwell", "unwell", { staff, reason: reason ?? null, relievedBy: called, gapsLeft: repair.gaps.length }, { staff, relievedBy: called, gaps: repair.gaps });
   hub.queueChangedSite(site);
   return { staff, at: new Date(now).toISOString(), revision, removed: repair.removed, added: repair.added, gaps: repair.gaps, called };
 }

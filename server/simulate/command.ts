@@ -105,6 +105,7 @@ export async function simulateCommand(argv: string[], output: Output = TERMINAL)
     bootstrap(store, { leadCode, seed: false }, clock.now());
     // Sign-ins last the whole simulated day: the clock runs fast, the tokens' expiry with it.
     const tenfold = createApp({ store, clock, logger: pino({ level: "warn" }), config: { tokenTtlSeconds: 48 * 3600 } });
+    // Its own server runs on the simulated clock, so the desks' times are inside its window.
     const port = await tenfold.listen(Number(process.env.PORT ?? 0), "127.0.0.1");
     api = new ApiClient(`http://127.0.0.1:${port}`);
     log(`server at ${api.base} (clock ×${args.speed}; lead code ${leadCode}); open ${api.base}/?site=${scenario.site.id} to watch`);

@@ -5,6 +5,7 @@ import type { Clock } from "../../shared/clock.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import { ApiClient, type LiveClient } from "./client.ts";
 import { randomUUID } from "node:crypto";
+import { isWithin } from "../../shared/time.ts";
 
 export interface DayOptions {
   api: ApiClient;
@@ -120,12 +121,20 @@ export async function simulateDay(o: DayOptions): Promise<DaySummary> {
   let unwellDone = false;
   const poolSize = scenario.pooling.poolSize;
   const iso = (ms: number) => new Date(ms).toISOString();
-  const open = (ms: number) => windows.some((w) => w.start <= ms && ms < w.end);
+  const open = (ms: number) => windows.some((w) => isWithin(ms, w));
 
   const send = async (events: unknown[]) => {
     for (let i = 0; i < events.length; i += 50) {
       const r = await api.must("POST", `${S}/desk-events`, desk, { events: events.slice(i, i + 50) });
-      for (const x of r.results) if (x.status === "rejected") summary.rejected++;
+      for (const x of r.results) {
+        if (x.status !== "rejected") continue;
+        summary.rejected++;
+        // The server bounds desk times by its own clock; a simulated day runs ahead of it.
+        if (x.error?.path?.endsWith(".at") && /ahead of the server's clock|before the server's clock/.test(x.error.message))
+          throw new Error(
+            `the server refuses the simulated desk times (${x.error.message}); start it with TENFOLD_DESK_MAX_AHEAD_MINUTES=2880 to let a simulated day run ahead of its clock`,
+          );
+      }
     }
   };
 

@@ -1,7 +1,9 @@
 // The box aggregate: sealed tubes packed together, dispatched with a courier, received by the lab.
 import type { Db } from "./db.ts";
 
-export type BoxState = "packed" | "dispatched" | "received";
+import type { BoxState } from "../../shared/tubes/lifecycle.ts";
+
+export type { BoxState };
 
 export interface BoxRecord {
   id: string;

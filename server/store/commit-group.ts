@@ -17,7 +17,7 @@ export class CommitGroup {
 
   /**
    * Runs `work` (synchronous store writes) in the next group; resolves once the group committed.
-   * @example await commits(store).run(() => store.queue.add("yiyuan", "north-gate", now, { headcount: 40 }, null))
+   * @example await context.commits.run(() => store.queue.add("yiyuan", "north-gate", now, { headcount: 40 }, null))
    */
   run<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -51,16 +51,4 @@ export class CommitGroup {
       else p.reject(outcome.err);
     });
   }
-}
-
-const groups = new WeakMap<Store, CommitGroup>();
-
-/** The commit group of a store. */
-export function commits(store: Store): CommitGroup {
-  let group = groups.get(store);
-  if (!group) {
-    group = new CommitGroup(store);
-    groups.set(store, group);
-  }
-  return group;
 }

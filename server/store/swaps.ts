@@ -2,7 +2,9 @@
 // person taking it, approved or rejected by the lead; also the site's live settings.
 import type { Db } from "./db.ts";
 
-export type SwapState = "proposed" | "accepted" | "approved" | "rejected";
+import type { SwapState } from "../../shared/live/shapes.ts";
+
+export type { SwapState };
 
 export interface SwapRecord {
   id: string;

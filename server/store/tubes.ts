@@ -2,8 +2,9 @@
 // tube's chain of custody (docs/api.md C6).
 import type { Db } from "./db.ts";
 
-export type TubeState = "open" | "sealed" | "boxed" | "dispatched" | "received" | "resulted";
-export type TubeResult = "negative" | "positive" | "invalid";
+import type { TubeResult, TubeState } from "../../shared/tubes/lifecycle.ts";
+
+export type { TubeResult, TubeState };
 
 export interface TubeRecord {
   site: string;

@@ -23,7 +23,7 @@ function temperatureLookup(hours: { at: Minute; t: number }[]): (m: Minute) => n
 
 /**
  * Slot indices with any capacity, coolest first (earlier first among equals).
- * @example slotsCoolestFirst(day, weather, capacity) // [0, 1, …, 166, 167, 12, …]
+ * @example slotsCoolestFirst(day, weather, capacity).slice(0, 4) // [0, 1, 2, 3] (the cool morning first)
  */
 export function slotsCoolestFirst(day: SamplingDay, weather: WeatherHour[], capacity: Float64Array): number[] {
   const lookup = temperatureLookup(weather.map((w) => ({ at: toMinute(w.at), t: w.tempC })).sort((a, b) => a.at - b.at));
@@ -38,7 +38,7 @@ export function slotsCoolestFirst(day: SamplingDay, weather: WeatherHour[], capa
 /**
  * Where each forecast hour's slots end in the ranking: the sizes of allowed sets that take whole
  * hours only, so call-ups read "07:00–09:00 and 19:00–21:00", not a stray 20 minutes.
- * @example hourBoundaries(day, weather, ranked) // [12, 24, 36, …, ranked.length]
+ * @example hourBoundaries(day, weather, slotsCoolestFirst(day, weather, capacity)).slice(0, 3) // [12, 24, 36]
  */
 export function hourBoundaries(day: SamplingDay, weather: WeatherHour[], ranked: number[]): number[] {
   const starts = weather.map((w) => toMinute(w.at)).sort((a, b) => a - b);

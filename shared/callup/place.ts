@@ -62,7 +62,7 @@ export function allowedBlocks(slots: Slot[], allowed: Uint8Array): Slot[][] {
  * a building is split only to fill what is left of a run of slots that no whole building fits.
  * @example
  * // one 3-a-minute desk, 25-minute bound: 75 residents at 100% attendance fit one 5-minute slot
- * placeCallups(load, [{ building: "b1", residents: 75 }], allSlots, 25, 20).placed[0] // { start: 0, end: 5, … }
+ * placeCallups(load, [{ building: "b1", residents: 75 }], allSlots, 25, 20).placed[0] // { building: "b1", residents: 75, start: 0, end: 5 }
  */
 export function placeCallups(load: PointLoad, units: CallupUnit[], allowed: Uint8Array, waitBound: number, minPartResidents: number): Placement {
   const { day, capacity, cum, attendance } = load;

@@ -29,7 +29,7 @@ function distanceKm(a: Point, b: Point): number {
  * Each building's point: its own when that point can open; else the nearest open point with room
  * left for it (capacity minus expected people), or the one with most room when none has enough;
  * its own if no point can open.
- * @example routeBuildings(buildings, rooms, 0.93).find((r) => r.reroutedFrom) // { building: b09, point: "north-gate", reroutedFrom: "south-gate" }
+ * @example routeBuildings(yiyuan.buildings, yiyuan.points.map((point) => ({ point, capacity: point.id === "south-gate" ? 0 : 5000, load: 0 })), 0.93).find((r) => r.reroutedFrom) // { building: { id: "b09" }, point: "north-gate", reroutedFrom: "south-gate" } (south gate cannot open)
  */
 export function routeBuildings(buildings: Building[], rooms: PointRoom[], attendance: number): Route[] {
   const byId = new Map(rooms.map((r) => [r.point.id, { ...r }]));

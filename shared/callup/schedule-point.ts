@@ -26,7 +26,7 @@ export interface PointRequest {
 
 /**
  * Whether every unit can be called within `waitBound` using all the point's staffed slots.
- * @example fitsWithin(request, 25) // true when the point's desks can keep every wait to 25 minutes
+ * @example fitsWithin(request, 25) // true (the point's desks keep every wait within 25 minutes)
  */
 export function fitsWithin(req: PointRequest, waitBound: number): boolean {
   const ranked = slotsCoolestFirst(req.load.day, req.weather, req.load.capacity);

@@ -23,7 +23,7 @@ export interface SiteCallups {
 /**
  * The smallest part of a building worth calling on its own: two pooled tubes' worth, so a split
  * never leaves a handful of people to a slot of their own.
- * @example minPartResidents(scenario) // 20 with 10:1 pooling
+ * @example minPartResidents(yiyuan) // 20 (with 10:1 pooling)
  */
 export function minPartResidents(scenario: Scenario): number {
   return Math.max(1, 2 * scenario.pooling.poolSize);

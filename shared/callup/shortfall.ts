@@ -6,7 +6,7 @@ import { cumulative } from "../queue/fluid.ts";
 import { fitsWithin, type PointRequest } from "./schedule-point.ts";
 
 export interface WhatWouldMeet {
-  /** Staffed desks to add through every window; null if none up to the limit would do. */
+  /** Staffed desks to add through every window (where the heat lets a desk open); null if none up to the limit would do. */
   moreDesks: number | null;
   /** Of those, desks the point does not have yet (the rest exist but lack staff). */
   newDesks: number | null;
@@ -48,14 +48,17 @@ function smallest(limit: number, ok: (n: number) => boolean): number | null {
 
 /**
  * Re-runs a point's call-ups with k more staffed desks, and with the last window h hours longer,
- * and returns the smallest k and h that meet the wait target.
- * @example whatWouldMeet(scenario, request, 3, 2, 2) // { moreDesks: 1, newDesks: 1, moreStaff: { sampler: 1, registrar: 1 }, moreHours: 2 }
+ * and returns the smallest k and h that meet the wait target. `openable` (1 a minute, over the
+ * day) marks where an added desk could open at all: not in an hour the heat stops the point, nor
+ * where the day rule forbids outdoor work (docs/api.md "Defaults"); every open minute without it.
+ * @example whatWouldMeet(scenario, { ...request, units: [{ building: "b1", residents: 6000 }] }, 3, 2, 2)
+ *   // { moreDesks: 1, newDesks: 1, moreStaff: { sampler: 1, registrar: 1 }, moreHours: 2 } (6000 called, 5580 expected to come, to two desks that serve 5040 in the day)
  */
-export function whatWouldMeet(scenario: Scenario, req: PointRequest, perDesk: number, physicalDesks: number, peakStaffedDesks: number): WhatWouldMeet {
+export function whatWouldMeet(scenario: Scenario, req: PointRequest, perDesk: number, physicalDesks: number, peakStaffedDesks: number, openable?: Uint8Array): WhatWouldMeet {
   const { day, capacity } = req.load;
   const withDesks = (k: number) => {
     const cap = new Float64Array(capacity);
-    for (let m = 0; m < day.length; m++) if (day.closeOf[m] >= 0) cap[m] += k * perDesk;
+    for (let m = 0; m < day.length; m++) if (day.closeOf[m] >= 0 && (!openable || openable[m])) cap[m] += k * perDesk;
     return fitsWithin({ ...req, load: { ...req.load, capacity: cap, cum: cumulative(cap) } }, req.targetWait);
   };
   const moreDesks = smallest(DESK_LIMIT, withDesks);
@@ -79,7 +82,7 @@ export function whatWouldMeet(scenario: Scenario, req: PointRequest, perDesk: nu
 
 /**
  * One sentence for the lead: by how much the point misses, and what would meet the target.
- * @example describeShortfall(s) // "south-gate: longest wait 48 min, 23 over the 25-min target; 1 more staffed desk (1 sampler, 1 registrar) or 2 more hours would meet it"
+ * @example describeShortfall({ point: "south-gate", reason: "wait-over-target", targetWaitMinutes: 25, maxWaitMinutes: 48, overByMinutes: 23, leftAtClosing: 0, toMeet: { moreDesks: 1, newDesks: 0, moreStaff: { sampler: 1, registrar: 1 }, moreHours: 2 } }) // "south-gate: longest wait 48 min, 23 over the 25-min target; 1 more staffed desk (1 sampler, 1 registrar, 1 of them existing desks now unstaffed) or 2 more hours at the last window's end would meet it"
  */
 export function describeShortfall(s: Omit<PointShortfall, "message">): string {
   const what: string[] = [];

@@ -1,7 +1,9 @@
 // Heat categories and work/rest minutes per hour from the US Army TB MED 507 table (docs/domain.md
 // "Heat"), judged on the effective WBGT in °F.
-import type { HeatCategory } from "../plan/types.ts";
 import type { Workload } from "../scenario/schema.ts";
+
+/** A TB MED 507 heat category: 0 (below category 1) to 5. */
+export type HeatCategory = 0 | 1 | 2 | 3 | 4 | 5;
 
 /** Minutes of work and of rest in each hour a heat category allows. */
 export interface WorkRest {
@@ -55,5 +57,7 @@ export function workRest(category: HeatCategory, workload: Workload): WorkRest |
  */
 export function restAfter(stintMinutes: number, limit: WorkRest | null): number {
   if (!limit) return 0;
+  // a stop allows no work: any desk time there (only ever a plan being checked) owes the hour's rest
+  if (limit.work <= 0) return stintMinutes > 0 ? limit.rest : 0;
   return Math.ceil((stintMinutes * limit.rest) / limit.work - 1e-9);
 }

@@ -20,7 +20,7 @@ export function dayRuleBand(maxTempC: number): DayRuleBand {
 /**
  * The 3 hottest hours: the three consecutive hourly forecasts with the highest mean temperature
  * (the first such run on a tie), as minutes; null with fewer than three forecasts.
- * @example hottestHours(yiyuan) // 13:00–16:00 local, as minutes
+ * @example hottestHours(yiyuan) // { start: toMinute("2021-08-03T13:00:00+08:00"), end: toMinute("2021-08-03T16:00:00+08:00") }
  */
 export function hottestHours(scenario: Pick<Scenario, "weather">): Span | null {
   const w = [...scenario.weather].map((h) => ({ m: toMinute(h.at), t: h.tempC })).sort((a, b) => a.m - b.m);
@@ -84,7 +84,7 @@ export function dayRule(scenario: Pick<Scenario, "weather" | "windows" | "site">
 
 /**
  * Whether minutes [start, end) touch a span where the day rule forbids outdoor work.
- * @example inNoOutdoor(dayRuleMinutes(day38), toMinute("…T14:00…"), toMinute("…T14:20…")) // true
+ * @example inNoOutdoor({ ...dayRuleMinutes(yiyuan), noOutdoor: [hottestHours(yiyuan)] }, toMinute("2021-08-03T14:00:00+08:00"), toMinute("2021-08-03T14:20:00+08:00")) // true
  */
 export function inNoOutdoor(rule: DayRuleMinutes, start: Minute, end: Minute): boolean {
   return rule.noOutdoor.some((s) => start < s.end && end > s.start);

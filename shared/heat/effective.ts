@@ -1,24 +1,18 @@
-// Effective WBGT at a point: the hour's WBGT plus the clothing adjustment, less the shade reduction
-// at a shaded point (docs/api.md "Defaults"); a booth is air-conditioned and outside the heat rules.
-import type { Scenario, Shelter } from "../scenario/schema.ts";
+// Effective WBGT at a point: its shelter's WBGT plus its garment's clothing adjustment (docs/domain.md
+// "Heat", "Clothing adjustment"); the shelter itself is in the WBGT (docs/api.md "Defaults").
+import type { Shelter } from "../scenario/schema.ts";
+import type { Dress } from "./garments.ts";
 
 /**
- * The effective WBGT (°C) under a shelter, or null in a booth (outdoor heat rules do not apply).
- * @example effectiveWbgt(30, "shade", { clothingAdjustmentC: 6, shadeReductionC: 2 }) // 34
- * @example effectiveWbgt(30, "booth", { clothingAdjustmentC: 6, shadeReductionC: 2 }) // null
+ * The effective WBGT (°C) of a shelter's WBGT for what staff wear there.
+ * @example effectiveWbgt(30, { garment: "coverall", hood: true, adjustmentC: 4 }) // 34
  */
-export function effectiveWbgt(
-  wbgtC: number,
-  shelter: Shelter,
-  heat: Pick<Scenario["heat"], "clothingAdjustmentC" | "shadeReductionC">,
-): number | null {
-  if (shelter === "booth") return null;
-  const clothed = wbgtC + heat.clothingAdjustmentC;
-  return shelter === "shade" ? clothed - heat.shadeReductionC : clothed;
+export function effectiveWbgt(shelterWbgtC: number, dress: Pick<Dress, "adjustmentC">): number {
+  return shelterWbgtC + dress.adjustmentC;
 }
 
 /**
- * Whether outdoor heat rules (work/rest, day rule) apply under a shelter.
+ * Whether the day rule's outdoor limits apply under a shelter (a booth is indoors).
  * @example isOutdoor("shade") // true
  */
 export function isOutdoor(shelter: Shelter): boolean {

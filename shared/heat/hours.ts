@@ -1,25 +1,15 @@
-// The plan's `heat` section (docs/api.md contract): one entry per weather hour.
+// The plan's `heat` section (docs/api.md "Plan"): one entry per weather hour, with the sun, the
+// WBGT per shelter, and for each point its effective WBGT, band and allowance per role.
 import type { HeatHour } from "../plan/types.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { toIso } from "../time.ts";
-import { heatSpells } from "./timeline.ts";
-
-const tenth = (x: number) => Math.round(x * 10) / 10;
+import { heatTable } from "./table.ts";
 
 /**
- * One HeatHour per weather hour: WBGT (measured, else estimated), effective WBGT and category in the
- * open and in shade. Categories come from the unrounded values.
- * @example heatHours(yiyuan)[6] // { start: "2021-08-03T13:00:00+08:00", tempC: 36, wbgt: 35.5, category: { open: 5, shade: 5 }, … }
+ * The heat table with ISO times in the site's timezone.
+ * @example heatHours(yiyuan)[6] // { start: "2021-08-03T13:00:00+08:00", source: "liljegren", wbgt: { open: 35.2, shade: 30.6, booth: 21.7 }, points: { "south-gate": { band: "stop" } } }
  */
-export function heatHours(scenario: Pick<Scenario, "weather" | "heat" | "site">): HeatHour[] {
+export function heatHours(scenario: Pick<Scenario, "weather" | "heat" | "site" | "points" | "desk" | "rules">): HeatHour[] {
   const tz = scenario.site.timezone;
-  return heatSpells(scenario).map((s) => ({
-    start: toIso(s.start, tz),
-    end: toIso(s.end, tz),
-    tempC: s.tempC,
-    humidity: s.humidity,
-    wbgt: tenth(s.wbgt),
-    effectiveWbgt: { open: tenth(s.effective.open), shade: tenth(s.effective.shade) },
-    category: s.category,
-  }));
+  return heatTable(scenario).map((h) => ({ ...h, start: toIso(h.start, tz), end: toIso(h.end, tz) }));
 }

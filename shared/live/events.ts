@@ -1,6 +1,9 @@
 // The Socket.IO event map docs/api.md: one typed interface that the server and
 // the pages both import, so an event's name and fields cannot drift apart.
 import type { Assignment } from "../plan/types.ts";
+import type { AlertEvent, QueueSubscribeAck, QueueSubscribeRequest, SwapState } from "./shapes.ts";
+
+export type { AlertEvent, AlertKind, QueueSubscribeAck, QueueSubscribeRequest, SwapState } from "./shapes.ts";
 
 export type QueueStatus = "flowing" | "busy" | "jammed" | "break" | "closed";
 
@@ -49,22 +52,6 @@ export interface CallEvent {
   message: string;
 }
 
-export type AlertKind = "gap" | "unwell" | "tube-age" | "positive" | "heat" | "resident-two-tubes" | "swap";
-
-/** An `alert` to the lead; the same shape in `GET /api/v1/sites/:site/alerts`. */
-export interface AlertEvent {
-  site: string;
-  /** Rising per site, from 1: a page that missed pushes asks for those after the last it holds. */
-  seq?: number;
-  kind: AlertKind;
-  message: string;
-  /** ISO 8601. */
-  at: string;
-  [detail: string]: unknown;
-}
-
-export type SwapState = "proposed" | "accepted" | "approved" | "rejected";
-
 /** The assignment a swap moves, so the person asked can judge it without the whole plan. */
 export interface SwapShift {
   role: string;
@@ -95,13 +82,6 @@ export interface SwapEvent extends SwapView {
   /** ISO 8601: when this step happened. */
   at: string;
 }
-
-export interface QueueSubscribeRequest {
-  site: string;
-  points?: string[];
-}
-
-export type QueueSubscribeAck = { ok: true; points: string[] } | { ok: false; error: { code: string; message: string; path?: string } };
 
 export interface ServerToClientEvents {
   queue: (event: QueueEvent) => void;

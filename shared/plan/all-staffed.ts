@@ -7,7 +7,7 @@ import type { Role } from "../scenario/schema.ts";
 /**
  * Echoes the requests as fully staffed; `staffNeeded` is the most desks open at once times the
  * people each desk needs, a floor that heat breaks only raise.
- * @example allStaffed(scenario, [{ point: "p", desk: 1, open: [{ start: 0, end: 60 }] }]).staffed // [{ point: "p", desk: 1, spans: [{ start: 0, end: 60 }] }]
+ * @example allStaffed(yiyuan, [{ point: "p", desk: 1, open: [{ start: 0, end: 60 }] }]).staffed // [{ point: "p", desk: 1, spans: [{ start: 0, end: 60 }] }]
  */
 export const allStaffed: PlanRotation = (scenario, requests: DeskRequest[]): RotationResult => {
   const edges = new Map<number, number>();

@@ -11,6 +11,9 @@ import { poolingAdvice } from "../pooling/dorfman.ts";
 import { maxDeskRequests, planRotation } from "../rotation/index.ts";
 import type { DeskRequest } from "../rotation/api.ts";
 import { dayRule as heatDayRule, heatHours as heatHoursOf } from "../heat/index.ts";
+import { heatTable, stopSpans } from "../heat/table.ts";
+import { dayRuleMinutes } from "../heat/day-rule.ts";
+import { lineWbgt, RESIDENT_HEAT_WBGT_C, residentHeatMinutes } from "../heat/residents.ts";
 import { settle } from "./rounds.ts";
 import type { DayRule, HeatHour, Plan } from "./types.ts";
 
@@ -30,7 +33,7 @@ export const DEFAULT_PLAN_OPTIONS: Required<PlanOptions> = { rotation: planRotat
  * Plans a site's day: desks, call-ups, queue forecast, tubes, pickups, and the rotation's heat,
  * assignments and gaps; a `shortfall` says where the wait target is missed and what would meet it.
  * Pure and deterministic: the same scenario gives the same plan.
- * @example makePlan(yiyuan).summary // { residents: 3000, expectedSwabs: 2790, expectedTubes: 283, maxWaitMinutes: 24, staffUsed: 12, coverage: 1, … }
+ * @example makePlan(yiyuan).summary // { residents: 3000, expectedSwabs: 2790, expectedTubes: 280, maxWaitMinutes: 86, staffUsed: 9, coverage: 1 }
  */
 export function makePlan(scenario: Scenario, options: PlanOptions = {}): Plan {
   const { rotation, heatHours, dayRule, maxRequests } = { ...DEFAULT_PLAN_OPTIONS, ...options };
@@ -75,7 +78,7 @@ export function makePlan(scenario: Scenario, options: PlanOptions = {}): Plan {
       maxWaitMinutes: pd.trace.maxWait,
       overByMinutes: Math.max(0, pd.trace.maxWait - target),
       leftAtClosing: Math.round(pd.trace.leftAtClose * 10) / 10,
-      toMeet: whatWouldMeet(scenario, request, perDesk, p.desks, peakStaffed),
+      toMeet: whatWouldMeet(scenario, request, perDesk, p.desks, peakStaffed, openableMinutes(scenario, day, p.id)),
     };
     shortfalls.push({ ...base, message: describeShortfall(base) });
   }
@@ -84,6 +87,9 @@ export function makePlan(scenario: Scenario, options: PlanOptions = {}): Plan {
   const expectedSwabs = round1(rows.reduce((n, r) => n + r.pd.expectedSwabs, 0));
   const expectedTubes = rows.reduce((n, r) => n + r.pd.expectedTubes, 0);
   const maxWait = Math.max(0, ...rows.map((r) => r.pd.trace.maxWait));
+  // residents' minutes in line in the heat, and the forecast rows where they stand in it
+  const table = heatTable(scenario);
+  const hotLine = rows.map(({ p, pd }) => residentHeatMinutes(table, p, day.origin, pd.trace.line));
   const plan: Plan = {
     heat: heatHours(scenario),
     dayRule: dayRule(scenario),
@@ -94,7 +100,10 @@ export function makePlan(scenario: Scenario, options: PlanOptions = {}): Plan {
       ...(c.reroutedFrom ? { reroutedFrom: c.reroutedFrom } : {}),
       ...(c.part ? { part: c.part } : {}),
     })),
-    forecast: rows.flatMap(({ p, pd }) => pd.forecast.map((f) => ({ point: p.id, ...f, at: iso(f.at) }))),
+    forecast: rows.flatMap(({ p, pd }) => pd.forecast.map((f) => ({
+      point: p.id, ...f, at: iso(f.at),
+      ...(f.queueLength > 0 && lineWbgt(table, p, f.at) >= RESIDENT_HEAT_WBGT_C ? { heat: true } : {}),
+    }))),
     tubes: rows.map(({ p, pd }) => ({ point: p.id, expectedSwabs: round1(pd.expectedSwabs), expectedTubes: pd.expectedTubes, byPoolSize: pd.tubesByPoolSize })),
     pickups: rows.flatMap(({ p, pd }) => pd.pickups.map((k) => ({ at: iso(day.origin + k.at), point: p.id, tubes: k.tubes, swabs: k.swabs, boxes: k.boxLoads.length, boxLoads: k.boxLoads })))
       .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
@@ -108,6 +117,7 @@ export function makePlan(scenario: Scenario, options: PlanOptions = {}): Plan {
       staffUsed: new Set(staffing.assignments.map((a) => a.staff)).size,
       coverage: coverage(staffing),
       staffNeeded: staffing.staffNeeded,
+      residentHeatMinutes: Math.round(hotLine.reduce((n, x) => n + x, 0)),
     },
   };
   if (shortfalls.length) {
@@ -122,6 +132,21 @@ export function makePlan(scenario: Scenario, options: PlanOptions = {}): Plan {
     };
   }
   return plan;
+}
+
+/**
+ * The minutes of the day (from its origin) in which a desk of a point could open at all: the hours
+ * its heat allowance does not stop, outside what the day rule forbids at an outdoor point.
+ * On the example site, the south gate's minutes are 1 from 19:00 on and 0 before (the heat stops
+ * it 07:00–19:00: see stopSpans).
+ */
+function openableMinutes(scenario: Scenario, day: { origin: number; length: number }, point: string): Uint8Array {
+  const open = new Uint8Array(day.length).fill(1);
+  const end = day.origin + day.length;
+  const shut = [...stopSpans(heatTable(scenario), scenario.desk, point, day.origin, end)];
+  if (scenario.points.find((p) => p.id === point)?.shelter !== "booth") shut.push(...dayRuleMinutes(scenario).noOutdoor);
+  for (const s of shut) open.fill(0, Math.max(0, s.start - day.origin), Math.max(0, Math.min(day.length, s.end - day.origin)));
+  return open;
 }
 
 /** Share of open desk-minutes the rotation staffed with every role. */

@@ -43,7 +43,7 @@ export function arrivalsOf(day: SamplingDay, callups: PlacedCallup[], attendance
 
 /**
  * The point's line, forecast, tubes and pickups for the day.
- * @example pointDay(yiyuan, day, callups, desks, 3).pickups[0] // { at: 205, tubes: 62, swabs: 615, boxLoads: [62] }
+ * @example pointDay(yiyuan, day, callups.filter((c) => c.point === "north-gate"), desks, 3).pickups[0] // { at: 127, tubes: 76, swabs: 758.9, boxLoads: [76] }
  */
 export function pointDay(scenario: Scenario, day: SamplingDay, callups: PlacedCallup[], desks: DeskAvailability[], perDesk: number): PointDay {
   const arrivals = arrivalsOf(day, callups, scenario.service.attendance);

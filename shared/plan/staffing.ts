@@ -7,7 +7,7 @@ import type { DeskAvailability } from "../callup/desk-demand.ts";
 
 /**
  * Each requested desk's staffed minutes, per point, as day-index masks.
- * @example staffedMasks(day, requests, rotation).get("north-gate") // [{ desk: 1, staffed: Uint8Array […] }, …]
+ * @example staffedMasks(day, requests, rotation).get("north-gate").map((d) => [d.desk, d.staffed[0], d.staffed[60]]) // [[1, 1, 1], [2, 1, 0]] (07:00 and 08:00: desk 2 is staffed only 07:00–08:00)
  */
 export function staffedMasks(day: SamplingDay, requests: DeskRequest[], result: RotationResult): Map<string, DeskAvailability[]> {
   const staffedBy = new Map(result.staffed.map((s) => [`${s.point}#${s.desk}`, s.spans]));

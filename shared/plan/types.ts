@@ -2,7 +2,7 @@
 // Times are ISO 8601 strings with the site's offset.
 import type { Role } from "../scenario/schema.ts";
 
-export type HeatCategory = 0 | 1 | 2 | 3 | 4 | 5;
+export type { HeatCategory } from "../heat/category.ts";
 export type DayRuleBand = "<35" | "35-37" | "37-40" | ">=40";
 export type Activity = "desk" | "standby" | "rest" | "meal";
 
@@ -11,14 +11,10 @@ export interface IsoSpan {
   end: string;
 }
 
-export interface HeatHour extends IsoSpan {
-  tempC: number;
-  humidity: number;
-  /** WBGT °C before clothing and shade: measured where the scenario gives it, else estimated. */
-  wbgt: number;
-  effectiveWbgt: { open: number; shade: number };
-  category: { open: HeatCategory; shade: HeatCategory };
-}
+/** One weather hour of the heat table (docs/api.md "Plan"): times as ISO strings. */
+export type HeatHour = Omit<import("../heat/table.ts").HeatTableHour, "start" | "end"> & IsoSpan;
+export type { PointHeat } from "../heat/table.ts";
+export type { Allowance } from "../heat/gbz.ts";
 
 export interface DayRule {
   maxTempC: number;
@@ -61,6 +57,8 @@ export interface ForecastSlot {
   capacityPerHour: number;
   queueLength: number;
   waitMinutes: number;
+  /** Set when people are in line here at a WBGT of 28 °C or more. */
+  heat?: boolean;
 }
 
 export interface TubeCount {
@@ -106,7 +104,10 @@ export interface Summary {
   coverage: number;
   /** People of each role that full coverage of the open desks needs (from the rotation). */
   staffNeeded?: Partial<Record<Role, number>>;
+  /** Person-minutes residents spend in line at a WBGT of 28 °C or more (the point's shelter, no clothing). */
+  residentHeatMinutes?: number;
 }
+
 
 /** Where the wait target is missed, by how much, and what would meet it (docs/api.md C2). */
 export interface Shortfall {

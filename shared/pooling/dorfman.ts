@@ -30,7 +30,7 @@ export interface PoolAdvice {
 
 /**
  * Dorfman's figures for pools of 5, 10 and 20, the fewest tests marked best.
- * @example poolingAdvice(0.05) // [{poolSize: 5, testsPerPerson: 0.4262, best: true}, {10, 0.5013}, {20, 0.6915}]
+ * @example poolingAdvice(0.05) // [{ poolSize: 5, testsPerPerson: 0.4262, best: true }, { poolSize: 10, testsPerPerson: 0.5013, best: false }, { poolSize: 20, testsPerPerson: 0.6915, best: false }]
  */
 export function poolingAdvice(prevalence: number): PoolAdvice[] {
   const rows = ADVISED_POOL_SIZES.map((k) => ({ poolSize: k, testsPerPerson: round4(testsPerPerson(prevalence, k)), best: false }));

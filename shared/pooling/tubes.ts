@@ -34,7 +34,7 @@ export interface TubeTally {
 /**
  * Expected tubes for the desks' swabs per minute at pool size k; `cuts` are the minutes at which
  * every open tube is sealed (the courier's pickups), sorted.
- * @example countTubes([Float64Array.of(3, 3, 3, 3, 0, 3)], 10, []).tubes // 2 (12 swabs: one full, one sealed short at the lull)
+ * @example countTubes([Float64Array.of(3, 3, 3, 3, 0, 3)], 10, []).tubes // 3 (15 swabs: one full tube, one sealed short at the lull, one at the close)
  */
 export function countTubes(desks: Float64Array[], poolSize: number, cuts: number[]): TubeTally {
   const perInterval = new Array(cuts.length + 1).fill(0);
@@ -72,7 +72,7 @@ export function countTubes(desks: Float64Array[], poolSize: number, cuts: number
 
 /**
  * Expected tubes at every pool size the scenario allows (1, 5, 10, 20), same swabs and cuts.
- * @example tubesByPoolSize(desks, cuts) // { 1: 1436, 5: 292, 10: 148, 20: 76 }
+ * @example tubesByPoolSize([Float64Array.of(3, 3, 3, 3, 0, 3)], []) // { 1: 15, 5: 4, 10: 3, 20: 2 }
  */
 export function tubesByPoolSize(desks: Float64Array[], cuts: number[]): Record<number, number> {
   return Object.fromEntries(POOL_SIZES.map((k) => [k, countTubes(desks, k, cuts).tubes]));

@@ -65,7 +65,7 @@ export function deskServiceRate(input: Pick<LineInput, "recentSwabs" | "recentDe
  * The line now: length from the last headcount plus arrivals less swabs since (or the plan's
  * forecast when nothing was reported), the wait at the measured rate, and the band.
  * @example lineState({ inWindow: true, desksOpen: 2, headcount: 40, arrivalsSince: 10, swabsSince: 20, reported: true,
- *   recentSwabs: 30, recentDesks: 2, recentMinutes: 10, swabSeconds: 20 }) // { status: "flowing", length: 30, waitMinutes: 10, … }
+ *   recentSwabs: 30, recentDesks: 2, recentMinutes: 10, swabSeconds: 20 }) // { status: "flowing", length: 30, waitMinutes: 10 }
  */
 export function lineState(input: LineInput): LineState {
   const rate = deskServiceRate(input);

@@ -29,7 +29,7 @@ export interface ErlangFigures {
  * Steady-state figures of an M/M/c line: arrival rate λ, service rate μ per desk, c desks.
  * Rates in the same unit (say per hour); waits come out in that unit. Unstable lines (ρ ≥ 1) have
  * infinite wait and line.
- * @example mmc(240, 60, 5) // { utilisation: 0.8, probabilityOfWait: 0.554, meanWait: 0.00923 (h), meanLine: 2.216 }
+ * @example mmc(240, 60, 5) // { utilisation: 0.8, probabilityOfWait: 0.554, meanWait: 0.00924, meanLine: 2.216 } (the wait in hours)
  */
 export function mmc(arrivalRate: number, serviceRate: number, desks: number): ErlangFigures {
   const utilisation = arrivalRate / (desks * serviceRate);

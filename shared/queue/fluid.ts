@@ -21,7 +21,7 @@ export interface QueueTrace {
 
 /**
  * Running sum of capacity, so the time to serve a line is one binary search.
- * @example cumulative(Float64Array.of(3, 3, 0)) // Float64Array [0, 3, 6, 6]
+ * @example cumulative(Float64Array.of(3, 3, 0)) // Float64Array.of(0, 3, 6, 6)
  */
 export function cumulative(perMinute: Float64Array): Float64Array {
   const cum = new Float64Array(perMinute.length + 1);
@@ -63,7 +63,7 @@ export function waitsOver(cum: Float64Array, at: number, line: number, close: nu
  * Steps a point's line minute by minute through the day.
  * @example
  * // 30 people arrive in minute 0 at a desk serving 3 a minute: the last waits 10 minutes
- * runFluidQueue(day, arrivals, capacity).maxWait // 10
+ * runFluidQueue(day, arrivals, capacity).maxWait // 5 (30 people at two 3-a-minute desks)
  */
 export function runFluidQueue(day: SamplingDay, arrivals: Float64Array, capacity: Float64Array, cum = cumulative(capacity)): QueueTrace {
   const n = day.length;

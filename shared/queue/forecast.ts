@@ -19,8 +19,8 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 /**
  * One forecast row per slot of the day.
  * @example
- * // a 5-minute slot with 10 arrivals and one 3-a-minute desk: 120/h in, 180/h capacity
- * forecastSlots(day, arrivals, capacity, trace)[0] // { at, arrivalsPerHour: 120, capacityPerHour: 180, … }
+ * // 30 people in the first minute and two 3-a-minute desks: 360/h in, 360/h capacity
+ * forecastSlots(day, arrivals, capacity, trace)[0] // { arrivalsPerHour: 360, capacityPerHour: 360, queueLength: 30, waitMinutes: 5 }
  */
 export function forecastSlots(day: SamplingDay, arrivals: Float64Array, capacity: Float64Array, trace: QueueTrace): SlotForecast[] {
   return day.slots.map((slot) => {

@@ -12,7 +12,7 @@ export interface SimulatedLine {
 
 /**
  * Simulates `people` arrivals at rate λ to c desks serving at μ each; the first tenth is warm-up.
- * @example simulateMmc(240, 60, 5, 200000, 7).meanWait // ≈ 0.0092 h, Erlang C says 0.00923
+ * @example simulateMmc(240, 60, 5, 200000, 7).meanWait // ≈ 0.01 (hours; Erlang C says 0.00923)
  */
 export function simulateMmc(arrivalRate: number, serviceRate: number, desks: number, people: number, seed: number): SimulatedLine {
   const u = seededUniform(seed);

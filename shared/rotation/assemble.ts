@@ -82,7 +82,7 @@ export function staffedDesks({ grid, positions, openAt }: Layout, run: EngineRes
 
 /**
  * Coefficient of variation of desk minutes within each role, over the people who worked it.
- * @example deskMinuteSpread([{ role: "sampler", staff: "a", start: 0, end: 60 }, { role: "sampler", staff: "b", start: 0, end: 60 }]) // { sampler: 0 }
+ * @example deskMinuteSpread([{ role: "sampler", staff: "a", activity: "desk", start: 0, end: 60 }, { role: "sampler", staff: "b", activity: "desk", start: 0, end: 20 }]) // { sampler: 0.5 }
  */
 export function deskMinuteSpread(assignments: Pick<MinuteAssignment, "role" | "staff" | "start" | "end" | "activity">[]): Partial<Record<Role, number>> {
   const by = new Map<Role, Map<string, number>>();

@@ -8,9 +8,16 @@ import { shiftOf, type RotationContext } from "./context.ts";
 const MEAL_AFTER_MINUTES = 150;
 
 /**
+ * A gap this long is time off, not a break on duty: the longest rest any heat allowance owes is 45
+ * min after a stint (GBZ 2.2's 25 % band, docs/domain.md "Heat") and a meal is 30; hours with no
+ * desk (a heat stop through the middle of the day) send people home, out of their suits.
+ */
+export const OFF_DUTY_GAP_MINUTES = 120;
+
+/**
  * The rest and meal entries between a person's desk and standby assignments, within each shift;
  * ids `${staff}-rest-${n}` / `${staff}-meal-${n}`, numbered in time order.
- * @example breaksBetween(ctx, "bai-xue", [desk 07:00–07:20, desk 08:00–08:20]) // [rest 07:20–08:00]
+ * @example breaksBetween(ctx, "bai-xue", rotation.assignments.filter((a) => a.staff === "bai-xue" && a.activity === "desk").slice(0, 2)).map((b) => [b.activity, b.end - b.start]) // [["rest", 60]] (07:30–08:30, between her first two desk stints)
  */
 export function breaksBetween(ctx: RotationContext, staff: string, work: MinuteAssignment[]): MinuteAssignment[] {
   const person = ctx.personById.get(staff);
@@ -26,6 +33,7 @@ export function breaksBetween(ctx: RotationContext, staff: string, work: MinuteA
     if (end <= start) continue;
     const shift = person ? shiftOf(person, start, end) : -1;
     if (person && shift < 0) { mealClock = next.start; continue; } // between shifts: off, not a break
+    if (end - start >= OFF_DUTY_GAP_MINUTES) { mealClock = next.start; continue; } // hours off: not on duty
     const isMeal = end - start >= ctx.rules.mealBreakMinutes && start - mealClock >= MEAL_AFTER_MINUTES;
     if (end - start >= ctx.rules.mealBreakMinutes && isMeal) mealClock = end;
     const activity = isMeal ? "meal" : "rest";

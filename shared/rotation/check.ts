@@ -3,7 +3,7 @@
 import { restAfter } from "../heat/category.ts";
 import { inNoOutdoor } from "../heat/day-rule.ts";
 import type { Scenario } from "../scenario/schema.ts";
-import { toIso, type Minute } from "../time.ts";
+import { toIso, wallClock, type Minute } from "../time.ts";
 import type { MinuteAssignment } from "./api.ts";
 import { localDay, MEAL_WITHIN_MINUTES, rotationContext, shiftOf, type RotationContext } from "./context.ts";
 import { deskStints, ppeRuns } from "./stints.ts";
@@ -24,7 +24,7 @@ const isWork = (a: MinuteAssignment) => a.activity === "desk" || a.activity === 
 /** Every rule one person's assignments break. */
 export function checkPerson(ctx: RotationContext, staff: string, list: MinuteAssignment[]): Violation[] {
   const out: Violation[] = [];
-  const at = (m: Minute) => toIso(m, ctx.timezone).slice(11, 16);
+  const at = (m: Minute) => wallClock(toIso(m, ctx.timezone));
   const fail = (rule: RuleName, minute: Minute, message: string) => out.push({ rule, staff, minute, message: `${staff}: ${message}` });
   const person = ctx.personById.get(staff);
   if (!person) { fail("assignment", list[0]?.start ?? 0, "not on the roster"); return out; }

@@ -1,11 +1,10 @@
 // What the rotation needs to know about a scenario, in minutes: rules in force, each person's
-// shifts (merged availability), the heat limit at every point, and the day rule.
-import { heatSpells, type HeatSpell } from "../heat/timeline.ts";
-import { worstCategory } from "../heat/timeline.ts";
-import { workRest, type WorkRest } from "../heat/category.ts";
+// shifts (merged availability), the heat allowance at every point, and the day rule.
+import { heatTable, strictestLimit, type HeatTableHour } from "../heat/table.ts";
+import type { WorkRest } from "../heat/category.ts";
 import { dayRuleMinutes, type DayRuleMinutes } from "../heat/day-rule.ts";
 import { effectiveRules, type EffectiveRules } from "../scenario/rules.ts";
-import type { Point, Role, Scenario, Shelter } from "../scenario/schema.ts";
+import type { Point, Role, Scenario } from "../scenario/schema.ts";
 import { toMinute, type Minute, type Span } from "../time.ts";
 
 /** A 5-hour stretch of work needs a meal break (docs/api.md "Defaults": mealBreakMinutes within any 5 h). */
@@ -32,7 +31,8 @@ export interface RotationContext {
   rules: EffectiveRules;
   slot: number;
   timezone: string;
-  spells: HeatSpell[];
+  /** The heat table: per hour, each point's allowance per role. */
+  heat: HeatTableHour[];
   dayRule: DayRuleMinutes;
   people: Person[];
   personById: Map<string, Person>;
@@ -96,7 +96,7 @@ export function rotationContext(scenario: Scenario, extras: ExtraStaff[] = []): 
   });
   const ctx: RotationContext = {
     scenario, rules, slot: rules.slotMinutes, timezone,
-    spells: heatSpells(scenario), dayRule: dayRuleMinutes(scenario),
+    heat: heatTable(scenario), dayRule: dayRuleMinutes(scenario),
     people, personById: new Map(people.map((p) => [p.id, p])),
     points: new Map(scenario.points.map((p) => [p.id, p])), windows,
   };
@@ -130,13 +130,14 @@ function indexDays(days: string[]): number[] {
 }
 
 /**
- * The work/rest limit for a role at a shelter over minutes [start, end): that of the worst heat
- * category touched (docs/api.md: a stint may be no longer than the worst category it touches allows).
- * @example heatLimit(ctx, "sampler", "open", 780, 800) // { work: 20, rest: 40 } on the example's 36 °C day
+ * The work/rest limit for a role at a point over minutes [start, end): that of the strictest
+ * allowance touched (docs/api.md "Defaults": a stint may be no longer than the strictest allowance
+ * it touches); a stop is `{ work: 0, rest: 60 }` (STOP_LIMIT), which no stint fits; null = no limit.
+ * @example heatLimit(ctx, "sampler", "north-gate", toMinute("2021-08-03T07:00:00+08:00"), toMinute("2021-08-03T07:20:00+08:00"))
+ *   // { work: 30, rest: 30 } (07:00 in shade on the example's day)
  */
-export function heatLimit(ctx: RotationContext, role: Role, shelter: Shelter, start: Minute, end: Minute): WorkRest | null {
-  const cat = worstCategory(ctx.spells, shelter, start, end);
-  return cat === null ? null : workRest(cat, ctx.rules.workload[role]);
+export function heatLimit(ctx: RotationContext, role: Role, point: string, start: Minute, end: Minute): WorkRest | null {
+  return strictestLimit(ctx.heat, point, role, start, end);
 }
 
 /**

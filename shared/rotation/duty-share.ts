@@ -11,6 +11,7 @@ import type { EffectiveRules } from "../scenario/rules.ts";
  * @example dutyShare(null, DEFAULT_RULES) // 0.8 (120 min in PPE, then 30 off)
  */
 export function dutyShare(limit: WorkRest | null, rules: Pick<EffectiveRules, "maxContinuousPpeMinutes" | "ppeBreakMinutes">): number {
+  if (limit && limit.work <= 0) return 0; // a heat stop: no desk time at all
   const cap = rules.maxContinuousPpeMinutes;
   const work = Math.min(limit?.work ?? cap, cap);
   let t = 0, desk = 0, last = 0;

@@ -55,7 +55,7 @@ export class PersonState {
  * Why `st` may not work `slot`, or null when every rule allows it. Rules: availability, the day
  * rule (2012 measures art. 8), rest between shifts, maxWorkMinutesPerDay, the heat stint and rest
  * (TB MED 507), continuous PPE time, and a meal break within any 5 h.
- * @example unfitFor(ctx, justOffADesk, { start: 800, end: 805, outdoor: true, limit: { work: 20, rest: 40 } }, 3) // "heat-rest"
+ * @example unfitFor(ctx, new PersonState(ctx.people[0]), { start: 800, end: 805, outdoor: true, limit: { work: 20, rest: 40 } }, 3) // "off-duty" (minute 800 is long before their hours on the day)
  */
 export function unfitFor(ctx: RotationContext, st: PersonState, slot: DeskSlot, slotIndex: number): Unfit | null {
   const { rules } = ctx;

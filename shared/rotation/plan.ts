@@ -78,7 +78,9 @@ function extraEstimate(ctx: RotationContext, lay: Layout, run: EngineResult, sho
     for (const p of lay.positions) if (p.role === role) {
       for (let i = 0; i < lay.grid.count; i++) {
         const m = lay.grid.origin + i * lay.grid.slot;
-        worst = Math.min(worst, dutyShare(heatLimit(ctx, role, p.shelter, m, m + lay.grid.slot), ctx.rules));
+        const limit = heatLimit(ctx, role, p.point, m, m + lay.grid.slot);
+        if (limit && limit.work <= 0) continue; // a heat stop opens no desk, so needs nobody
+        worst = Math.min(worst, dutyShare(limit, ctx.rules));
       }
       break;
     }
@@ -134,7 +136,7 @@ function shortfall(base: RotationContext, requests: DeskRequest[], short: Role[]
 /**
  * Who stands at which desk when, with heat breaks, for the requested desks; every unstaffed
  * desk-role-minute is a gap with its reason.
- * @example planRotation(yiyuan, maxDeskRequests(yiyuan)).staffNeeded // { sampler: 14, registrar: 8 } (6 and 4 short)
+ * @example planRotation(yiyuan, maxDeskRequests(yiyuan)).staffNeeded // { sampler: 12, registrar: 6 } (4 and 2 short)
  */
 export const planRotation: PlanRotation = (scenario, requests) => {
   const ctx = rotationContext(scenario);

@@ -1,6 +1,6 @@
 // Gap reasons a site lead understands: what rule or shortage left a desk without a role.
 import type { Role } from "../scenario/schema.ts";
-import { toIso, type Minute } from "../time.ts";
+import { toIso, wallClock, type Minute } from "../time.ts";
 import type { RotationContext } from "./context.ts";
 import type { DeskSlot, Unfit } from "./person.ts";
 import type { Position } from "./positions.ts";
@@ -24,7 +24,7 @@ const ORDER: (Unfit | "reserve")[] = [
   "busy", "heat-rest", "heat-stint", "ppe", "meal", "overtime", "outdoor-limit", "no-outdoor-person", "day-rule", "shift-rest", "reserve",
 ];
 
-const hhmm = (m: Minute, tz: string) => toIso(m, tz).slice(11, 16);
+const hhmm = (m: Minute, tz: string) => wallClock(toIso(m, tz));
 
 /** Why the day rule closes an outdoor desk at these minutes, or null if it does not. */
 export function dayRuleReason(ctx: RotationContext, start: Minute, end: Minute): string | null {
@@ -37,7 +37,7 @@ export function dayRuleReason(ctx: RotationContext, start: Minute, end: Minute):
 
 /**
  * The reason a position is unstaffed in a slot, from why each person with the role could not take it.
- * @example gapReason(ctx, samplerPosition, slot, ["heat-rest", "busy", "off-duty"])
+ * @example gapReason(ctx, lay.positions[0], { start: 800, end: 805, outdoor: true, limit: { work: 20, rest: 40 } }, ["heat-rest", "busy", "off-duty"])
  *   // "no sampler available: the 2 on duty are at other desks or resting after heat stints"
  */
 export function gapReason(ctx: RotationContext, p: Position, slot: DeskSlot, causes: (Unfit | "reserve")[]): string {
@@ -45,6 +45,8 @@ export function gapReason(ctx: RotationContext, p: Position, slot: DeskSlot, cau
     const rule = dayRuleReason(ctx, slot.start, slot.end);
     if (rule) return rule;
   }
+  if (slot.limit && slot.limit.work === 0)
+    return `heat stop: the ${p.role}'s allowance at ${p.point} is stop in this hour (docs/domain.md "Heat")`;
   if (slot.limit && slot.limit.work < slot.end - slot.start)
     return `heat allows ${p.role} stints of only ${slot.limit.work} min here, shorter than the ${slot.end - slot.start}-min slot`;
   const role: Role = p.role;

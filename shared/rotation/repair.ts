@@ -1,7 +1,7 @@
 // Relief for someone unwell or absent (docs/api.md C5): off the desk at once, the past untouched, the
 // nearest rested qualified person takes each stretch they leave, and a gap where nobody can.
 import type { Scenario } from "../scenario/schema.ts";
-import type { Minute } from "../time.ts";
+import { isWithin, type Minute } from "../time.ts";
 import type { MinuteAssignment, MinuteGap } from "./api.ts";
 import { breaksRule, byStaff, isWork, nextNumber, rebuildBreaks } from "./changes.ts";
 import { rotationContext } from "./context.ts";
@@ -25,7 +25,7 @@ export interface RepairResult {
  * someone on standby at the same point, then someone last at that point, then someone on standby
  * elsewhere, then whoever has rested longest; each takes
  * as long a stretch as every rule allows. What nobody can take becomes a gap.
- * @example repairFromMinute(yiyuan, plan.assignments, "bai-xue", toMinute("2021-08-03T13:05:00+08:00"), "unwell")
+ * @example repairFromMinute(yiyuan, rotation.assignments, "bai-xue", toMinute("2021-08-03T13:05:00+08:00"), "unwell").replacements.length // 3 (her desk time from 13:05, 18:30–18:45 and 20:00–20:30, taken over in three pieces; 18:35–18:45 is left a gap)
  */
 export function repairFromMinute(scenario: Scenario, assignments: MinuteAssignment[], staffId: string, minute: Minute, reason: string): RepairResult {
   const ctx = rotationContext(scenario);
@@ -45,7 +45,7 @@ export function repairFromMinute(scenario: Scenario, assignments: MinuteAssignme
       const candidates = ctx.people.filter((p) => p.id !== staffId && p.roles.has(v.role) && !p.extra).map((p) => {
         const list = people.get(p.id) ?? [];
         const last = lastAt(list, c);
-        const standby = list.find((a) => a.activity === "standby" && a.start <= c && a.end > c);
+        const standby = list.find((a) => a.activity === "standby" && isWithin(c, a));
         // nearest first: standing by at this point (instant relief), then last at this point, then
         // standing by elsewhere, then rested longest
         const rank = standby?.point === v.point ? 0 : last?.point === v.point ? 1 : standby ? 2 : 3;

@@ -16,7 +16,7 @@ import { standbyFor } from "./standby.ts";
 /**
  * The rotation re-planned from `minute` (rounded up to the slot grid) for `requests`, keeping every
  * assignment before it.
- * @example replanFrom(yiyuan, plan.assignments, requests, toMinute("2021-08-03T13:00:00+08:00"))
+ * @example replanFrom(yiyuan, rotation.assignments, requests, toMinute("2021-08-03T13:00:00+08:00")).staffed.length // 4 (all four desks still staffed)
  */
 export function replanFrom(scenario: Scenario, assignments: MinuteAssignment[], requests: DeskRequest[], minute: Minute): RotationResult {
   const ctx = rotationContext(scenario);
@@ -29,7 +29,7 @@ export function replanFrom(scenario: Scenario, assignments: MinuteAssignment[], 
     if (!p) continue;
     for (const a of list.filter(isWork).sort((x, y) => x.start - y.start)) {
       const shelter = ctx.points.get(a.point ?? "")?.shelter ?? "open";
-      const limit = a.activity === "desk" ? heatLimit(ctx, a.role, shelter, a.start, a.end) : null;
+      const limit = a.activity === "desk" ? heatLimit(ctx, a.role, a.point ?? "", a.start, a.end) : null;
       recordWork(ctx, states[p.index], { start: a.start, end: a.end, outdoor: shelter !== "booth", limit }, a.activity === "desk");
     }
   }

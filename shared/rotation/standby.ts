@@ -26,7 +26,7 @@ interface Seats {
 /**
  * Open seats per point and role on the layout's grid: at most one person stands by per open seat,
  * which is all the instant relief a desk can use.
- * @example openSeats(lay).get("north-gate|sampler")!.open[0] // 2 (both desks open at 07:00)
+ * @example openSeats(lay).get("north-gate|sampler").open[0] // 2 (both desks open at 07:00)
  */
 export function openSeats({ grid, positions, openAt }: Layout): Map<string, Seats> {
   const out = new Map<string, Seats>();
@@ -47,7 +47,7 @@ const mealKey = (list: MinuteAssignment[]) => list.filter((a) => a.activity === 
  * next desk (else their last), on slots where that point has an open seat of their role with
  * nobody yet standing by for it; each piece as long as every rule allows. People are taken in
  * roster order, so the same rotation gives the same standby.
- * @example standbyFor(ctx, lay, desk).get(0) // [{ id: "bai-xue-standby-1", activity: "standby", point: "south-gate", … }]
+ * @example standbyFor(ctx, lay, new Map(ctx.people.map((p, i) => [i, rotation.assignments.filter((a) => a.staff === p.id && a.activity === "desk")]))).get(0)[0] // { id: "bai-xue-standby-1", activity: "standby", point: "north-gate" }
  */
 export function standbyFor(ctx: RotationContext, lay: Layout, desk: Map<number, MinuteAssignment[]>): Map<number, MinuteAssignment[]> {
   const { grid } = lay;

@@ -8,21 +8,20 @@ import { heatLimit, tighter, type RotationContext } from "./context.ts";
 export interface DeskStint {
   start: Minute;
   end: Minute;
-  /** The work/rest limit of the worst heat category the stint touches at an outdoor point. */
+  /** The work/rest limit of the strictest heat allowance the stint touches. */
   limit: WorkRest | null;
   parts: MinuteAssignment[];
 }
 
 /**
  * A person's desk stints, in time order.
- * @example deskStints(ctx, [desk 07:00–07:20 at A, desk 07:20–07:40 at B]) // one 40-min stint
+ * @example deskStints(ctx, rotation.assignments.filter((a) => a.staff === "bai-xue")).map((s) => s.end - s.start).slice(0, 3) // [30, 15, 15] (07:00–07:30 at 30/30, then 15-minute stints at 15/45)
  */
 export function deskStints(ctx: RotationContext, assignments: MinuteAssignment[]): DeskStint[] {
   const desk = assignments.filter((a) => a.activity === "desk").sort((a, b) => a.start - b.start || a.end - b.end);
   const out: DeskStint[] = [];
   for (const a of desk) {
-    const shelter = ctx.points.get(a.point ?? "")?.shelter ?? "open";
-    const limit = heatLimit(ctx, a.role, shelter, a.start, a.end);
+    const limit = heatLimit(ctx, a.role, a.point ?? "", a.start, a.end);
     const last = out.at(-1);
     if (last && a.start <= last.end) {
       last.end = Math.max(last.end, a.end); last.limit = tighter(last.limit, limit); last.parts.push(a);
@@ -34,7 +33,7 @@ export function deskStints(ctx: RotationContext, assignments: MinuteAssignment[]
 /**
  * Spans of continuous PPE time: stints (and standby, which is spent in PPE) joined by breaks
  * shorter than ppeBreakMinutes.
- * @example ppeRuns(ctx, stints) // [{ start: 07:00, end: 08:50 }]
+ * @example ppeRuns(ctx, [{ start: 0, end: 20 }, { start: 30, end: 50 }, { start: 200, end: 220 }]) // [{ start: 0, end: 50 }, { start: 200, end: 220 }] (a gap shorter than the 30-minute PPE break does not end a run)
  */
 export function ppeRuns(ctx: RotationContext, spans: { start: Minute; end: Minute }[]): { start: Minute; end: Minute }[] {
   const out: { start: Minute; end: Minute }[] = [];

@@ -14,7 +14,7 @@ export type SwapOutcome =
 /**
  * Checks a swap of assignment `assignmentId` to `toStaffId`; ok with the new assignments, or a
  * refusal naming the rule broken and the minute.
- * @example checkSwap(yiyuan, plan.assignments, "bai-xue-3", "gao-lin") // { ok: false, rule: "heat-rest", minute: … }
+ * @example checkSwap(yiyuan, rotation.assignments, "bai-xue-3", "gao-lin") // { ok: false, rule: "heat-rest", message: "gao-lin: rests 30 min after a 15-min stint ending 18:00; the heat needs 45" }
  */
 export function checkSwap(scenario: Scenario, assignments: MinuteAssignment[], assignmentId: string, toStaffId: string): SwapOutcome {
   const ctx = rotationContext(scenario);

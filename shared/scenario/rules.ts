@@ -1,5 +1,5 @@
 // The rotation and call-up defaults of docs/api.md ("Defaults"), merged under a scenario's `rules`.
-import type { Role, Scenario, Workload } from "./schema.ts";
+import type { HeatStandard, Role, Scenario, Workload } from "./schema.ts";
 
 export interface EffectiveRules {
   slotMinutes: number;
@@ -13,6 +13,8 @@ export interface EffectiveRules {
   stairMinutesPerFloor: number;
   walkBetweenBuildingsMinutes: number;
   workload: Record<Role, Workload>;
+  /** Which table turns effective WBGT into work/rest (docs/domain.md "Heat"). */
+  heatStandard: HeatStandard;
 }
 
 /** docs/api.md defaults; docs/domain.md: swabbing in PPE is moderate work, registering easy. */
@@ -28,11 +30,12 @@ export const DEFAULT_RULES: EffectiveRules = {
   walkBetweenBuildingsMinutes: 3,
   // The grid team walks stairwells in PPE: moderate work (docs/domain.md "Home sampling").
   workload: { sampler: "moderate", registrar: "easy", marshal: "easy", courier: "easy", lead: "easy", community: "moderate", police: "moderate" },
+  heatStandard: "gbz2.2",
 };
 
 /**
  * The rules in force for a scenario: its own `rules` over the defaults.
- * @example effectiveRules({ ...scenario, rules: { slotMinutes: 10 } }).slotMinutes // 10
+ * @example effectiveRules({ ...yiyuan, rules: { slotMinutes: 10 } }).slotMinutes // 10
  */
 export function effectiveRules(scenario: Pick<Scenario, "rules">): EffectiveRules {
   const own = scenario.rules ?? {};

@@ -28,18 +28,30 @@ export const POOL_SIZES = [1, 5, 10, 20] as const;
 
 export const SHELTERS = ["open", "shade", "booth"] as const;
 
+/** What staff wear over their clothes (docs/domain.md "Heat", "Clothing adjustment"). */
+export const GARMENTS = ["coverall", "gown", "workclothes"] as const;
+const GarmentSchema = OneOf(GARMENTS);
+
+/** The heat standards a site may work to (docs/domain.md "Heat": "GBZ 2.2-2007", "TB MED 507"). */
+export const HEAT_STANDARDS = ["gbz2.2", "tbmed507"] as const;
+
+/** A place in degrees, north and east positive; it gives the sun its elevation. */
+export const LocationSchema = Type.Object(
+  { lat: Type.Number({ minimum: -90, maximum: 90 }), lng: Type.Number({ minimum: -180, maximum: 180 }) },
+  { additionalProperties: false },
+);
+
 export const PointSchema = Type.Object(
   {
     id: Id,
     name: Type.String({ minLength: 1, maxLength: 200 }),
     desks: Type.Integer({ minimum: 0, maximum: 200 }),
     shelter: OneOf(SHELTERS),
-    location: Type.Optional(
-      Type.Object(
-        { lat: Type.Number({ minimum: -90, maximum: 90 }), lng: Type.Number({ minimum: -180, maximum: 180 }) },
-        { additionalProperties: false },
-      ),
-    ),
+    location: Type.Optional(LocationSchema),
+    /** The garment worn at this point; default `heat.garment`. */
+    garment: Type.Optional(GarmentSchema),
+    /** Air temperature inside a booth, °C (default 26). */
+    indoorTempC: Type.Optional(Type.Number({ minimum: 0, maximum: 50 })),
   },
   { additionalProperties: false },
 );
@@ -59,6 +71,14 @@ export const WeatherHourSchema = Type.Object(
     at: Instant,
     tempC: Type.Number({ minimum: -60, maximum: 60 }),
     humidity: Type.Number({ minimum: 0, maximum: 100 }),
+    /** Wind at 2 m, m/s (default 1.0). */
+    windMs: Type.Optional(Type.Number({ minimum: 0, maximum: 75 })),
+    /** Cloud fraction 0–1 (default 0). */
+    cloud: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+    /** Global horizontal irradiance, W/m²; wins over the clear-sky estimate. */
+    solarWm2: Type.Optional(Type.Number({ minimum: 0, maximum: 1500 })),
+    /** Station pressure, hPa (default 1010). */
+    pressureHpa: Type.Optional(Type.Number({ minimum: 300, maximum: 1100 })),
     wbgt: Type.Optional(Type.Number({ minimum: -60, maximum: 60 })),
   },
   { additionalProperties: false },
@@ -137,6 +157,7 @@ export const RulesSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    heatStandard: Type.Optional(OneOf(HEAT_STANDARDS)),
   },
   { additionalProperties: false },
 );
@@ -150,6 +171,8 @@ export const ScenarioSchema = Type.Object(
         timezone: Type.String({ minLength: 1, maxLength: 64 }),
         district: Type.Optional(Type.String({ maxLength: 200 })),
         city: Type.Optional(Type.String({ maxLength: 200 })),
+        /** Where the sun is taken for points with no location of their own. */
+        location: Type.Optional(LocationSchema),
       },
       { additionalProperties: false },
     ),
@@ -188,9 +211,18 @@ export const ScenarioSchema = Type.Object(
     ),
     heat: Type.Object(
       {
-        clothing: Type.String({ minLength: 1, maxLength: 100 }),
-        clothingAdjustmentC: Type.Number({ minimum: -5, maximum: 20 }),
-        shadeReductionC: Type.Number({ minimum: 0, maximum: 20 }),
+        /** A free description (older scenarios); the adjustment follows `garment`. */
+        clothing: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+        /** The site's default garment (default coverall). */
+        garment: Type.Optional(GarmentSchema),
+        /** Whether a hood is worn (default: with a coverall, yes). */
+        hood: Type.Optional(Type.Boolean()),
+        /** GBZ 2.2's note: +1 °C where the summer outdoor design temperature is ≥ 30 °C. */
+        hotRegion: Type.Optional(Type.Boolean()),
+        /** Older scenarios: taken as the default garment's adjustment, with a warning. */
+        clothingAdjustmentC: Type.Optional(Type.Number({ minimum: -5, maximum: 20 })),
+        /** Older scenarios: ignored (the sun model gives shade its own WBGT), with a warning. */
+        shadeReductionC: Type.Optional(Type.Number({ minimum: 0, maximum: 20 })),
         acclimatized: Type.Boolean(),
       },
       { additionalProperties: false },
@@ -218,3 +250,6 @@ export type Role = (typeof ROLES)[number];
 export type Workload = (typeof WORKLOADS)[number];
 export type Shelter = (typeof SHELTERS)[number];
 export type Rules = Static<typeof RulesSchema>;
+export type Garment = (typeof GARMENTS)[number];
+export type HeatStandard = (typeof HEAT_STANDARDS)[number];
+export type Location = Static<typeof LocationSchema>;

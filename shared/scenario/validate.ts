@@ -17,7 +17,7 @@ export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; pro
 
 /**
  * Validates anything claiming to be a scenario.
- * @example validateScenario({}).ok // false, with "$.site: is required" among the problems
+ * @example validateScenario({}).ok // false (with "$.site: is required" among the problems)
  */
 export function validateScenario(input: unknown): ScenarioResult {
   if (!validateSchema(input)) {

@@ -111,6 +111,8 @@ export async function startNode(o: NodeOptions): Promise<TenfoldNode> {
     TENFOLD_LEAD_CODE: o.leadCode,
     TENFOLD_SEED: o.seed ? "1" : "0",
     TENFOLD_LOG_LEVEL: "warn",
+    // Wall-clock nodes, desk events of the example's day of 2021 (see test/support/child.ts).
+    TENFOLD_DESK_MAX_BEHIND_MINUTES: String(20 * 365 * 24 * 60),
     NODE_ENV: "production",
   };
   // The banner is one write of under 4 KB: it arrives whole, codes included.

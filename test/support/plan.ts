@@ -59,17 +59,24 @@ export function boothPlan(): Plan {
     add(p, "registrar", "rest", "10:00", "10:30");
     add(p, "registrar", "desk", "10:30", "12:00", DESKS[i]);
   });
-  const hour = (h: string, category: 0 | 1 | 2 | 3 | 4 | 5, wbgt: number) => ({
-    start: day(`${h}:00`),
-    end: day(`${String(Number(h) + 1).padStart(2, "0")}:00`),
-    tempC: 30,
-    humidity: 60,
-    wbgt,
-    effectiveWbgt: { open: wbgt + 6, shade: wbgt + 4 },
-    category: { open: category, shade: category },
-  });
+  // The heat table as TB MED 507 would give it for easy work: categories as bands, no limit below 5.
+  const hour = (h: string, category: 0 | 1 | 2 | 3 | 4 | 5, wbgt: number) => {
+    const entry = { wbgt, garment: "coverall" as const, clothingAdjustmentC: 4, effectiveWbgt: wbgt + 4, band: String(category), allowance: { sampler: "unlimited" as const, registrar: "unlimited" as const } };
+    return {
+      start: day(`${h}:00`),
+      end: day(`${String(Number(h) + 1).padStart(2, "0")}:00`),
+      tempC: 30,
+      humidity: 60,
+      windMs: 1,
+      solarWm2: null,
+      sunElevationDeg: null,
+      source: "measured" as const,
+      wbgt: { open: wbgt, shade: wbgt, booth: wbgt },
+      points: { "north-gate": entry, "south-gate": entry },
+    };
+  };
   return {
-    // The heat climbs a category at 09:00 and again at 10:00 (booths are cool; the alert is about outside).
+    // The heat climbs a band at 09:00 and again at 10:00.
     heat: [hour("08", 1, 20), hour("09", 3, 24), hour("10", 4, 25), hour("11", 4, 25)],
     dayRule: { maxTempC: 33, band: "<35", maxOutdoorMinutesPerPerson: null, noOutdoor: [] },
     desks: DESKS.map(([point, desk]) => ({ point, desk, open: [{ start: day("08:00"), end: day("12:00") }] })),

@@ -48,7 +48,10 @@ export function site(o: SiteOptions = {}): Scenario {
       id: s.id, name: s.id, roles: s.roles, available: [{ start: at(s.from ?? from), end: at(s.to ?? to) }],
       ...(s.noOutdoorHeat ? { noOutdoorHeat: true } : {}),
     })),
-    ...(o.rules ? { rules: o.rules } : {}),
+    // These small sites test the rotation's mechanics against TB MED 507's work/rest table (20 on,
+    // 40 off in the open at category 5) on the BoM estimate (no location): the tables these tests
+    // were written for. The example scenario and the heat tests use the default, GBZ 2.2.
+    rules: { heatStandard: "tbmed507", ...(o.rules ?? {}) },
   };
 }
 

@@ -1,16 +1,23 @@
-// What the plan in force says about one moment: which desks are staffed, who is where, whether
-// the site is open. Read by the live queue, calls and relief.
-import type { Assignment, Plan } from "../../shared/plan/types.ts";
-import type { Role, Scenario } from "../../shared/scenario/schema.ts";
+// What a published plan says about one moment (docs/api.md C7, C8): which desks are staffed, who
+// is where, whether the site is open. Pure: the moment comes in as `at` (ms), from the caller's clock.
+import type { Assignment, Plan } from "../plan/types.ts";
+import type { Role, Scenario } from "../scenario/schema.ts";
+import { isWithin } from "../time.ts";
 
-const covers = (a: { start: string; end: string }, at: number) => Date.parse(a.start) <= at && at < Date.parse(a.end);
+const covers = (a: { start: string; end: string }, at: number) => isWithin(at, a);
 
-/** Whether a sampling window is open at `at` (ms). */
+/**
+ * Whether a sampling window is open at `at` (ms).
+ * @example inWindow(yiyuan, Date.parse("2021-08-03T12:00:00+08:00")) // true
+ */
 export function inWindow(scenario: Scenario, at: number): boolean {
   return scenario.windows.some((w) => covers(w, at));
 }
 
-/** Desk assignments in force at `at` at one point, by desk number. */
+/**
+ * Desk assignments in force at `at` at one point, by desk number.
+ * @example [...deskCrews(plan, "north-gate", Date.parse("2021-08-03T07:10:00+08:00")).keys()] // [1]
+ */
 export function deskCrews(plan: Plan, point: string, at: number): Map<number, Assignment[]> {
   const crews = new Map<number, Assignment[]>();
   for (const a of plan.assignments) {
@@ -25,6 +32,8 @@ export function deskCrews(plan: Plan, point: string, at: number): Map<number, As
 /**
  * Desks open at a point: those with every role a desk needs (scenario `desk`) on duty. Without a
  * published plan, the point's own desk count inside the windows.
+ * @example desksOpenAt(yiyuan, plan, "north-gate", Date.parse("2021-08-03T07:10:00+08:00")) // 1
+ * @example desksOpenAt(yiyuan, undefined, "north-gate", Date.parse("2021-08-03T07:10:00+08:00")) // 2 (no plan: every desk)
  */
 export function desksOpenAt(scenario: Scenario, plan: Plan | undefined, point: string, at: number): number {
   if (!inWindow(scenario, at)) return 0;
@@ -37,7 +46,10 @@ export function desksOpenAt(scenario: Scenario, plan: Plan | undefined, point: s
   return open;
 }
 
-/** The plan's forecast line at a point at `at`: the last slot at or before it. */
+/**
+ * The plan's forecast line at a point at `at`: the last slot at or before it.
+ * @example forecastLength(plan, "north-gate", Date.parse("2021-08-03T07:10:00+08:00")) // 41.7
+ */
 export function forecastLength(plan: Plan | undefined, point: string, at: number): number | undefined {
   if (!plan) return undefined;
   let best: { at: number; length: number } | undefined;
@@ -49,17 +61,26 @@ export function forecastLength(plan: Plan | undefined, point: string, at: number
   return best?.length;
 }
 
-/** The assignment a person holds at `at`, if any. */
-export function assignmentAt(plan: Plan, staff: string, at: number): Assignment | undefined {
+/**
+ * The assignment a person holds at `at`, if any.
+ * @example assignmentAt(plan, "bai-xue", Date.parse("2021-08-03T07:10:00+08:00")).activity // "desk"
+ */
+export function assignmentAt(plan: Pick<Plan, "assignments">, staff: string, at: number): Assignment | undefined {
   return plan.assignments.find((a) => a.staff === staff && covers(a, at));
 }
 
-/** The person of `role` at a desk at `at`. */
+/**
+ * The person of `role` at a desk at `at`.
+ * @example onDesk(plan, "north-gate", 1, "sampler", Date.parse("2021-08-03T07:10:00+08:00")).staff // "bai-xue"
+ */
 export function onDesk(plan: Plan, point: string, desk: number, role: Role, at: number): Assignment | undefined {
   return plan.assignments.find((a) => a.activity === "desk" && a.point === point && a.desk === desk && a.role === role && covers(a, at));
 }
 
-/** One person's assignments in a plan. */
+/**
+ * One person's assignments in a plan.
+ * @example assignmentsOf(plan, "nobody") // []
+ */
 export function assignmentsOf(plan: Plan, staff: string): Assignment[] {
   return plan.assignments.filter((a) => a.staff === staff);
 }

@@ -3,8 +3,8 @@
 import { Ajv } from "ajv";
 import * as addFormatsModule from "ajv-formats";
 import type { Static, TSchema } from "@sinclair/typebox";
-import { problemFromAjv, type Problem } from "../../../shared/scenario/problems.ts";
-import { errors } from "../../errors.ts";
+import { problemFromAjv, type Problem } from "../../shared/scenario/problems.ts";
+import { errors } from "../errors.ts";
 
 const addFormats = addFormatsModule.default as unknown as (ajv: Ajv, formats: string[]) => Ajv;
 const ajv = new Ajv({ allErrors: true, strict: true });

@@ -1,0 +1,28 @@
+// The typed Socket.IO server and socket (docs/api.md C7, C8): the event maps of
+// shared/live/events.ts, the events nodes send each other, and what a socket carries once signed in.
+import type { Server, Socket } from "socket.io";
+import type { ClientToServerEvents, QueueEvent, ServerToClientEvents } from "../../shared/live/events.ts";
+import type { ErrorBody } from "../../shared/live/shapes.ts";
+import type { TokenClaims } from "../auth/tokens.ts";
+
+/** What a socket carries after the handshake: the account of a signed-in socket. */
+export interface SocketData {
+  account?: TokenClaims;
+}
+
+/** Server-to-server: "this point's line changed" (site, point). */
+export const QUEUE_CHANGED = "tenfold:queue-changed";
+/** Server-to-server: "you who hold this site, what are these points' states now?" */
+export const QUEUE_CURRENT = "tenfold:queue-current";
+
+/** A holder's answer to QUEUE_CURRENT; null from a node that does not hold the site. */
+export type HolderAnswer = { ok: true; points: QueueEvent[] } | { ok: false; error: ErrorBody } | null;
+
+/** What nodes of a cluster say to each other (live/redis.ts). */
+export interface InterServerEvents {
+  [QUEUE_CHANGED]: (site: string, point: string) => void;
+  [QUEUE_CURRENT]: (request: { site: string; points?: string[] }, answer: (answer: HolderAnswer) => void) => void;
+}
+
+export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
