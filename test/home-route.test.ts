@@ -7,7 +7,7 @@ import type { HomeVisit, Scenario } from "../shared/scenario/schema.ts";
 import { validateScenario } from "../shared/scenario/validate.ts";
 import { planHomeRoute, routeOrder, type RouteInput } from "../shared/home/route.ts";
 import { homeTubes } from "../shared/home/tubes.ts";
-import type { Allowance } from "../shared/home/allowance.ts";
+import type { Allowance } from "../shared/heat/gbz.ts";
 
 const RULES = {
   homeVisitMinutes: 6,
@@ -17,6 +17,8 @@ const RULES = {
   poolSize: 10,
   maxContinuousPpeMinutes: 120,
   ppeBreakMinutes: 30,
+  maxTubeAgeMinutes: 240,
+  labTravelMinutes: 40,
 };
 const NINE = 9 * 60;
 const visit = (id: string, building: string, floor: number, people: number, reason: HomeVisit["reason"] = "immobile"): HomeVisit => ({ id, building, floor, people, reason, label: `${building}-${floor}01` });
@@ -37,7 +39,9 @@ describe("a grid team's home route", () => {
     expect(r.stops[1]).to.include({ visit: "b", start: NINE + 13, end: NINE + 20 });
     // down 4 floors, across 3, up 1
     expect(r.stops[2]).to.include({ visit: "c", start: NINE + 28, end: NINE + 34 });
-    expect(r.end).to.equal(NINE + 34);
+    // back at the point three minutes later, where the tubes are handed over
+    expect(r.end).to.equal(NINE + 37);
+    expect(r.handovers).to.deep.equal([{ at: NINE + 37, trip: 0, tubes: ["grid-n-P1"], swabs: 6 }]);
     expect(r.unvisited).to.deep.equal([]);
   });
 

@@ -3,7 +3,7 @@
 // go into, and the rests the heat and the suit call for on the way.
 import type { HomeVisit } from "../scenario/schema.ts";
 import type { Minute } from "../time.ts";
-import type { Allowance } from "./allowance.ts";
+import type { Allowance } from "../heat/gbz.ts";
 import { homeTubes, type HomeTube } from "./tubes.ts";
 
 export interface RouteRules {
@@ -16,6 +16,9 @@ export interface RouteRules {
   poolSize: number;
   maxContinuousPpeMinutes: number;
   ppeBreakMinutes: number;
+  /** The age limit on arrival at the lab, and the trip there (docs/domain.md "Transport"). */
+  maxTubeAgeMinutes: number;
+  labTravelMinutes: number;
 }
 
 export interface HomeStop {
@@ -31,6 +34,16 @@ export interface HomeStop {
   tubes: string[];
   /** Single tubes (1:1): an isolated household. */
   single: boolean;
+  /** Which trip of the route (a new one after the heat stopped all work for a while). */
+  trip: number;
+}
+
+/** Tubes handed to the point's courier: at the end of a trip, or sooner for their age. */
+export interface Handover {
+  at: Minute;
+  trip: number;
+  tubes: string[];
+  swabs: number;
 }
 
 export interface RoutePause {
@@ -46,6 +59,7 @@ export interface HomeRoute {
   stops: HomeStop[];
   pauses: RoutePause[];
   tubes: HomeTube[];
+  handovers: Handover[];
   /** Households the route could not reach, each with why. */
   unvisited: { visit: string; building: string; reason: string }[];
   start: Minute;
@@ -103,17 +117,21 @@ export function walkMinutes(
 
 /**
  * The team's route: each household at the earliest minute the heat and the suit allow, in walking
- * order, until the team's time runs out.
+ * order, until the team's time runs out. Where the heat stops all work for a while, the team goes
+ * back off duty and the route goes on in a new trip; each trip's tubes are handed over at the
+ * point at its end, or sooner when the age limit needs it, and no pooled tube spans two handovers.
  */
 export function planHomeRoute(input: RouteInput): HomeRoute {
   const { rules } = input;
   const ordered = routeOrder(input.buildings, input.visits);
-  const tubes = homeTubes(input.team, ordered, rules.poolSize);
-  const route: HomeRoute = { team: input.team, medic: input.medic, stops: [], pauses: [], tubes: tubes.tubes, unvisited: [], start: input.start, end: input.start };
+  const route: HomeRoute = { team: input.team, medic: input.medic, stops: [], pauses: [], tubes: [], handovers: [], unvisited: [], start: input.start, end: input.start };
   if (!input.medic) {
     route.unvisited = ordered.map((v) => ({ visit: v.id, building: v.building, reason: "the team has no medic (a sampler) to take the swabs" }));
     return route;
   }
+  const walkBack = rules.walkBetweenBuildingsMinutes;
+  const timed: { visit: HomeVisit; floor: number; start: Minute; end: Minute; trip: number }[] = [];
+  let trip = 0;
   let t = input.start;
   let here: { building?: string; floor: number } = { floor: GROUND };
   // Minutes worked since the last rest (heat) and since the suit was last off (PPE cap).
@@ -122,58 +140,75 @@ export function planHomeRoute(input: RouteInput): HomeRoute {
   for (let i = 0; i < ordered.length; i++) {
     const v = ordered[i];
     const to = { building: v.building, floor: v.floor ?? GROUND };
-    const walk = walkMinutes(here, to, rules);
     const atDoor = rules.homeVisitMinutes + Math.ceil(((v.people - 1) * rules.swabSeconds) / 60);
-    const need = walk + atDoor;
-    // Heat first: wait out hours where no work is allowed, rest when this door would overrun the stint.
-    let allowance = input.allowance(t, t + need);
-    while (allowance === "stop" && t < input.end) {
-      const from = t;
-      while (t < input.end && input.allowance(t, t + 5) === "stop") t += 5;
-      pause(route, from, t, "wait");
-      stint = 0;
-      allowance = input.allowance(t, t + need);
+    let walk = walkMinutes(here, to, rules);
+    let allowance: Allowance = "stop";
+    // The heat and the suit, settled before this door: wait out a stop, rest when the door would
+    // overrun the stint, take the suit off before the cap; then look again.
+    while (t < input.end) {
+      allowance = input.allowance(t, t + walk + atDoor);
+      if (allowance === "stop") {
+        const from = t;
+        // until the whole walk and door fit outside the stop (in 5-minute steps)
+        while (t < input.end && input.allowance(t, t + walk + atDoor) === "stop") t += 5;
+        pause(route, from, t, "wait");
+        stint = 0;
+        if (t - from >= rules.ppeBreakMinutes) {
+          // long enough to go back, take the suit off and come out again: a new trip
+          inSuit = 0;
+          if (timed.length && timed[timed.length - 1].trip === trip) trip++;
+          here = { floor: GROUND };
+          walk = walkMinutes(here, to, rules);
+        }
+        continue;
+      }
+      if (typeof allowance === "object" && stint > 0 && stint + walk + atDoor > allowance.work) {
+        const rest = Math.ceil((stint * allowance.rest) / allowance.work);
+        pause(route, t, t + rest, "rest");
+        t += rest;
+        stint = 0;
+        continue;
+      }
+      if (inSuit > 0 && inSuit + walk + atDoor > rules.maxContinuousPpeMinutes) {
+        pause(route, t, t + rules.ppeBreakMinutes, "break");
+        t += rules.ppeBreakMinutes;
+        inSuit = 0;
+        stint = 0;
+        continue;
+      }
+      break;
     }
-    if (typeof allowance === "object" && stint > 0 && stint + need > allowance.work) {
-      const rest = Math.ceil((stint * allowance.rest) / allowance.work);
-      pause(route, t, t + rest, "rest");
-      t += rest;
-      stint = 0;
-    }
-    // The PPE cap: the suit comes off for a full break before the cap is passed.
-    if (inSuit > 0 && inSuit + need > rules.maxContinuousPpeMinutes) {
-      pause(route, t, t + rules.ppeBreakMinutes, "break");
-      t += rules.ppeBreakMinutes;
-      inSuit = 0;
-      stint = 0;
-    }
-    if (t + need > input.end || allowance === "stop") {
+    if (allowance === "stop" || t + walk + atDoor + walkBack > input.end) {
       const reason = allowance === "stop" ? "the heat allows no work at the door until the team's day ends" : "no time left in the team's day";
       for (const rest of ordered.slice(i)) route.unvisited.push({ visit: rest.id, building: rest.building, reason });
       break;
     }
-    const own = tubes.byVisit.get(v.id)!;
-    route.stops.push({
-      visit: v.id,
-      building: v.building,
-      label: v.label,
-      floor: to.floor,
-      people: v.people,
-      start: t + walk,
-      end: t + need,
-      tube: own[0],
-      tubes: own,
-      single: v.reason === "isolated",
-    });
-    t += need;
-    stint += need;
-    inSuit += need;
+    timed.push({ visit: v, floor: to.floor, start: t + walk, end: t + walk + atDoor, trip });
+    t += walk + atDoor;
+    stint += walk + atDoor;
+    inSuit += walk + atDoor;
     here = to;
   }
-  route.end = route.stops.at(-1)?.end ?? input.start;
-  // Tubes hold only the households reached. Those are a prefix of the walking order, and tubes are
-  // filled in that order, so counting the prefix again gives the same tube ids.
-  route.tubes = homeTubes(input.team, ordered.slice(0, route.stops.length), rules.poolSize).tubes;
+
+  // Handovers: the end of each trip, and sooner where the oldest swab would reach the lab too old.
+  const batches: (typeof timed)[] = [];
+  for (const x of timed) {
+    const batch = batches.at(-1);
+    const fits = batch && batch[0].trip === x.trip && x.end + walkBack + rules.labTravelMinutes - batch[0].start <= rules.maxTubeAgeMinutes;
+    if (fits) batch.push(x);
+    else batches.push([x]);
+  }
+  const counters = { singles: 0, pools: 0 };
+  for (const batch of batches) {
+    const { tubes, byVisit } = homeTubes(input.team, batch.map((x) => x.visit), rules.poolSize, counters);
+    route.tubes.push(...tubes);
+    for (const x of batch) {
+      const own = byVisit.get(x.visit.id)!;
+      route.stops.push({ visit: x.visit.id, building: x.visit.building, label: x.visit.label, floor: x.floor, people: x.visit.people, start: x.start, end: x.end, tube: own[0], tubes: own, single: x.visit.reason === "isolated", trip: x.trip });
+    }
+    route.handovers.push({ at: batch[batch.length - 1].end + walkBack, trip: batch[0].trip, tubes: tubes.map((x) => x.id), swabs: tubes.reduce((n, x) => n + x.swabs, 0) });
+  }
+  route.end = route.handovers.at(-1)?.at ?? input.start;
   return route;
 }
 

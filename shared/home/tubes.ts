@@ -19,25 +19,25 @@ export function homeTubes(
   team: string,
   visits: Pick<HomeVisit, "id" | "people" | "reason">[],
   poolSize: number,
+  /** Tubes numbered so far on this route: numbering goes on from them (and they are advanced). */
+  counters: { singles: number; pools: number } = { singles: 0, pools: 0 },
 ): { tubes: HomeTube[]; byVisit: Map<string, string[]> } {
   const tubes: HomeTube[] = [];
   const byVisit = new Map<string, string[]>();
-  let singles = 0;
-  let pools = 0;
   let open: HomeTube | undefined;
   for (const v of visits) {
     const own: string[] = [];
     if (v.reason === "isolated") {
       // One tube a person: an isolated household is never pooled, not even within itself.
       for (let k = 0; k < v.people; k++) {
-        const tube = { id: `${team}-S${++singles}`, swabs: 1, single: true, visits: [v.id] };
+        const tube = { id: `${team}-S${++counters.singles}`, swabs: 1, single: true, visits: [v.id] };
         tubes.push(tube);
         own.push(tube.id);
       }
     } else {
       for (let k = 0; k < v.people; k++) {
         if (!open || open.swabs >= poolSize) {
-          open = { id: `${team}-P${++pools}`, swabs: 0, single: poolSize === 1, visits: [] };
+          open = { id: `${team}-P${++counters.pools}`, swabs: 0, single: poolSize === 1, visits: [] };
           tubes.push(open);
         }
         open.swabs++;
