@@ -92,6 +92,8 @@ export const en: Messages = {
   "role.marshal": "Marshal",
   "role.courier": "Courier",
   "role.lead": "Lead",
+  "role.community": "Community worker",
+  "role.police": "Police officer",
   "where.desk": "{point}, desk {desk}",
 
   "desk.title": "Desk register",

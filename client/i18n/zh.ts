@@ -90,6 +90,8 @@ export const zh = {
   "role.marshal": "秩序维护",
   "role.courier": "转运",
   "role.lead": "组长",
+  "role.community": "社区工作者",
+  "role.police": "民警",
   "where.desk": "{point} 第 {desk} 台",
 
   "desk.title": "采样台登记",

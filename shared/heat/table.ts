@@ -73,10 +73,12 @@ export function heatTable(scenario: TableInput): HeatTableHour[] {
  */
 export function computeHeatTable(scenario: TableInput): HeatTableHour[] {
   const rules = effectiveRules(scenario);
-  const roles = (Object.keys(scenario.desk) as Role[]);
+  // A desk names only desk roles; the grid team's roles (community, police) are never seated.
+  const seats: Partial<Record<Role, number>> = scenario.desk;
+  const roles = Object.keys(seats) as Role[];
   // band follows the heaviest role a desk needs (sampler before registrar)
   const order = { easy: 0, moderate: 1, hard: 2 } as const;
-  const bandRole = [...roles].filter((r) => (scenario.desk[r] ?? 0) > 0).sort((a, b) => order[rules.workload[b]] - order[rules.workload[a]])[0] ?? roles[0];
+  const bandRole = [...roles].filter((r) => (seats[r] ?? 0) > 0).sort((a, b) => order[rules.workload[b]] - order[rules.workload[a]])[0] ?? roles[0];
   const siteLoc = locationOf(scenario);
   const rows = [...scenario.weather].map((w) => ({ w, m: toMinute(w.at) })).sort((a, b) => a.m - b.m);
   const dress = new Map(scenario.points.map((p) => [p.id, dressAt(scenario.heat, p)]));

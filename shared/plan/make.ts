@@ -15,6 +15,7 @@ import { heatTable, stopSpans } from "../heat/table.ts";
 import { dayRuleMinutes } from "../heat/day-rule.ts";
 import { lineWbgt, RESIDENT_HEAT_WBGT_C, residentHeatMinutes } from "../heat/residents.ts";
 import { settle } from "./rounds.ts";
+import { planHome, withoutHomeDuties } from "../home/plan.ts";
 import type { DayRule, HeatHour, Plan } from "./types.ts";
 
 export interface PlanOptions {
@@ -52,7 +53,11 @@ export function makePlan(scenario: Scenario, options: PlanOptions = {}): Plan {
 
   // (1)–(4): what the rotation can staff, call-ups against it, just the desks they need, and the
   // rotation asked again for those; each point's day on the desks it finally staffed
-  const { site, callups, staffing, days, widestCapacity } = settle(scenario, day, rotation, perDesk, maxRequests(scenario));
+  // (0) the grid teams' door-to-door routes first: their walkers are away from the desks meanwhile
+  const table = heatTable(scenario);
+  const home = planHome(scenario, table);
+  const desksScenario = withoutHomeDuties(scenario, home.duties);
+  const { site, callups, staffing, days, widestCapacity } = settle(desksScenario, day, rotation, perDesk, maxRequests(desksScenario));
 
   // (5) where the target is missed: by how much, and what would meet it
   const shortfalls: PointShortfall[] = [];
@@ -88,13 +93,15 @@ export function makePlan(scenario: Scenario, options: PlanOptions = {}): Plan {
   const expectedTubes = rows.reduce((n, r) => n + r.pd.expectedTubes, 0);
   const maxWait = Math.max(0, ...rows.map((r) => r.pd.trace.maxWait));
   // residents' minutes in line in the heat, and the forecast rows where they stand in it
-  const table = heatTable(scenario);
   const hotLine = rows.map(({ p, pd }) => residentHeatMinutes(table, p, day.origin, pd.trace.line));
   const plan: Plan = {
     heat: heatHours(scenario),
     dayRule: dayRule(scenario),
     desks: staffing.desks.map((d) => ({ point: d.point, desk: d.desk, open: d.open.map((s) => ({ start: iso(s.start), end: iso(s.end) })) })),
-    assignments: staffing.assignments.map((a) => ({ ...a, start: iso(a.start), end: iso(a.end) })),
+    assignments: [
+      ...staffing.assignments.map((a) => ({ ...a, start: iso(a.start), end: iso(a.end) })),
+      ...home.duties.map((h, k) => ({ id: `${h.staff}-home-${k + 1}`, staff: h.staff, role: h.role, activity: "home" as const, start: iso(h.start), end: iso(h.end) })),
+    ],
     callups: callups.map((c) => ({
       building: c.building, point: c.point, start: iso(day.origin + c.start), end: iso(day.origin + c.end), residents: c.residents,
       ...(c.reroutedFrom ? { reroutedFrom: c.reroutedFrom } : {}),
@@ -105,9 +112,27 @@ export function makePlan(scenario: Scenario, options: PlanOptions = {}): Plan {
       ...(f.queueLength > 0 && lineWbgt(table, p, f.at) >= RESIDENT_HEAT_WBGT_C ? { heat: true } : {}),
     }))),
     tubes: rows.map(({ p, pd }) => ({ point: p.id, expectedSwabs: round1(pd.expectedSwabs), expectedTubes: pd.expectedTubes, byPoolSize: pd.tubesByPoolSize })),
-    pickups: rows.flatMap(({ p, pd }) => pd.pickups.map((k) => ({ at: iso(day.origin + k.at), point: p.id, tubes: k.tubes, swabs: k.swabs, boxes: k.boxLoads.length, boxLoads: k.boxLoads })))
-      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
+    pickups: [
+      ...rows.flatMap(({ p, pd }) => pd.pickups.map((k) => ({ at: iso(day.origin + k.at), point: p.id, tubes: k.tubes, swabs: k.swabs, boxes: k.boxLoads.length, boxLoads: k.boxLoads }))),
+      // a team's tubes, brought to its point for the courier
+      ...home.pickups.map((k) => ({ at: iso(k.at), point: k.point, tubes: k.tubes, swabs: k.swabs, team: k.team })),
+    ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
     ...(scenario.pooling.prevalence !== undefined ? { poolingAdvice: poolingAdvice(scenario.pooling.prevalence) } : {}),
+    ...(home.routes.length
+      ? {
+          homeRoutes: home.routes.map((r) => ({
+            team: r.team,
+            day: r.day + 1,
+            ...(r.medic ? { medic: r.medic } : {}),
+            start: iso(r.start),
+            end: iso(r.end),
+            stops: r.stops.map((x) => ({ visit: x.visit, building: x.building, label: x.label, floor: x.floor, people: x.people, start: iso(x.start), end: iso(x.end), tube: x.tube, tubes: x.tubes, single: x.single, trip: x.trip })),
+            handovers: r.handovers.map((x) => ({ at: iso(x.at), trip: x.trip, tubes: x.tubes, swabs: x.swabs })),
+            pauses: r.pauses.map((x) => ({ activity: x.activity, start: iso(x.start), end: iso(x.end) })),
+            unvisited: r.unvisited,
+          })),
+        }
+      : {}),
     gaps: staffing.gaps.map((g) => ({ ...g, start: iso(g.start), end: iso(g.end) })),
     summary: {
       residents: scenario.buildings.reduce((n, b) => n + b.residents, 0),

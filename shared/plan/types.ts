@@ -4,7 +4,8 @@ import type { Role } from "../scenario/schema.ts";
 
 export type { HeatCategory } from "../heat/category.ts";
 export type DayRuleBand = "<35" | "35-37" | "37-40" | ">=40";
-export type Activity = "desk" | "standby" | "rest" | "meal";
+/** `home`: a grid team's door-to-door route (docs/domain.md "Home sampling"). */
+export type Activity = "desk" | "standby" | "rest" | "meal" | "home";
 
 export interface IsoSpan {
   start: string;

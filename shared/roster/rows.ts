@@ -46,6 +46,15 @@ const ROLE_NAMES: Record<string, Role> = {
   转运员: "courier",
   lead: "lead",
   组长: "lead",
+  // The grid team (三人小组): community worker, medic (a sampler), police officer.
+  community: "community",
+  社区工作者: "community",
+  网格员: "community",
+  police: "police",
+  民警: "police",
+  片警: "police",
+  医生: "sampler",
+  片医: "sampler",
 };
 
 const normal = (s: string) => s.trim().toLowerCase().replace(/[\s_-]/g, "");
@@ -105,7 +114,7 @@ export function staffFromRows(rows: string[][], options: RosterOptions = {}): Ro
     const roles: Role[] = [];
     for (const word of cell(col.roles).split(/[;,，、|/\s]+/).filter(Boolean)) {
       const role = ROLE_NAMES[normal(word)] ?? ROLE_NAMES[word.trim()];
-      if (!role) return void problems.push({ row, message: `role "${word}" is not one of sampler, registrar, marshal, courier, lead` });
+      if (!role) return void problems.push({ row, message: `role "${word}" is not one of sampler, registrar, marshal, courier, lead, community, police` });
       if (!roles.includes(role)) roles.push(role);
     }
     if (!roles.length) return void problems.push({ row, message: "no role" });

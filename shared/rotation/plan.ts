@@ -106,7 +106,9 @@ function shortfall(base: RotationContext, requests: DeskRequest[], short: Role[]
     }
     return got;
   };
-  const seats = (role: Role) => requests.length * (base.scenario.desk[role] ?? 0);
+  // A desk names only desk roles; the grid team's roles (community, police) are never seated.
+  const deskRoles: Partial<Record<Role, number>> = base.scenario.desk;
+  const seats = (role: Role) => requests.length * (deskRoles[role] ?? 0);
   const hi = new Map<Role, number>();
   // one role at a time, the other short roles given plenty, so that a desk missing its registrar
   // does not hide how many samplers it would need

@@ -120,6 +120,51 @@ const availabilityInsideDay: Check = (s) => {
   return problems;
 };
 
+/** Ids unique among households and among teams, as for the other kinds. */
+const homeIdsUnique: Check = (s) => {
+  const problems: Problem[] = [];
+  for (const kind of ["homeVisits", "teams"] as const) {
+    const seen = new Map<string, number>();
+    (s[kind] ?? []).forEach((item, i) => {
+      const first = seen.get(item.id);
+      if (first !== undefined)
+        problems.push({ path: jsonPath([kind, i, "id"]), message: `"${item.id}" is used twice in ${kind} (also at ${jsonPath([kind, first, "id"])})` });
+      else seen.set(item.id, i);
+    });
+  }
+  return problems;
+};
+
+/**
+ * Households are in known buildings; teams name known staff and known buildings, each building
+ * once in a team and in one team only (two teams at one door would sample it twice).
+ */
+const homeReferencesResolve: Check = (s) => {
+  const buildings = new Set(s.buildings.map((b) => b.id));
+  const staff = new Set(s.staff.map((p) => p.id));
+  const problems: Problem[] = [];
+  (s.homeVisits ?? []).forEach((v, i) => {
+    if (!buildings.has(v.building))
+      problems.push({ path: jsonPath(["homeVisits", i, "building"]), message: `names building "${v.building}", which is not in buildings` });
+  });
+  const coveredBy = new Map<string, string>();
+  (s.teams ?? []).forEach((t, i) => {
+    t.staff.forEach((id, j) => {
+      if (!staff.has(id)) problems.push({ path: jsonPath(["teams", i, "staff", j]), message: `names staff "${id}", who is not in staff` });
+    });
+    const seen = new Set<string>();
+    t.buildings.forEach((b, j) => {
+      const path = jsonPath(["teams", i, "buildings", j]);
+      if (!buildings.has(b)) problems.push({ path, message: `names building "${b}", which is not in buildings` });
+      else if (seen.has(b)) problems.push({ path, message: `covers building "${b}" twice` });
+      else if (coveredBy.has(b)) problems.push({ path, message: `covers building "${b}", which team "${coveredBy.get(b)}" already covers` });
+      seen.add(b);
+      if (!coveredBy.has(b)) coveredBy.set(b, t.id);
+    });
+  });
+  return problems;
+};
+
 const CHECKS: Check[] = [
   uniqueIds,
   buildingPointsExist,
@@ -129,6 +174,8 @@ const CHECKS: Check[] = [
   deskNeedsSomeone,
   deskRolesStaffed,
   availabilityInsideDay,
+  homeIdsUnique,
+  homeReferencesResolve,
 ];
 
 /**

@@ -8,6 +8,10 @@ export interface EffectiveRules {
   maxWorkMinutesPerDay: number;
   mealBreakMinutes: number;
   minRestBetweenShiftsMinutes: number;
+  /** Minutes at one household's door: don, swab, label, dispose (docs/domain.md "Home sampling"). */
+  homeVisitMinutes: number;
+  stairMinutesPerFloor: number;
+  walkBetweenBuildingsMinutes: number;
   workload: Record<Role, Workload>;
   /** Which table turns effective WBGT into work/rest (docs/domain.md "Heat"). */
   heatStandard: HeatStandard;
@@ -21,7 +25,11 @@ export const DEFAULT_RULES: EffectiveRules = {
   maxWorkMinutesPerDay: 480,
   mealBreakMinutes: 30,
   minRestBetweenShiftsMinutes: 480,
-  workload: { sampler: "moderate", registrar: "easy", marshal: "easy", courier: "easy", lead: "easy" },
+  homeVisitMinutes: 6,
+  stairMinutesPerFloor: 1,
+  walkBetweenBuildingsMinutes: 3,
+  // The grid team walks stairwells in PPE: moderate work (docs/domain.md "Home sampling").
+  workload: { sampler: "moderate", registrar: "easy", marshal: "easy", courier: "easy", lead: "easy", community: "moderate", police: "moderate" },
   heatStandard: "gbz2.2",
 };
 

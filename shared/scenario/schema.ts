@@ -16,7 +16,9 @@ export const IntervalSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const ROLES = ["sampler", "registrar", "marshal", "courier", "lead"] as const;
+// `community` and `police` are the grid team's community worker and police officer (docs/domain.md
+// "Home sampling"); the team's medic is a `sampler`.
+export const ROLES = ["sampler", "registrar", "marshal", "courier", "lead", "community", "police"] as const;
 export const RoleSchema = OneOf(ROLES);
 
 export const WORKLOADS = ["easy", "moderate", "hard"] as const;
@@ -86,10 +88,44 @@ export const StaffSchema = Type.Object(
   {
     id: Id,
     name: Type.String({ minLength: 1, maxLength: 200 }),
-    roles: Type.Array(RoleSchema, { minItems: 1, maxItems: 5, uniqueItems: true }),
+    roles: Type.Array(RoleSchema, { minItems: 1, maxItems: 7, uniqueItems: true }),
     available: Type.Array(IntervalSchema, { maxItems: 50 }),
     /** Pregnant workers and minors: no outdoor work on a day of 35 °C or more (2012 measures, art. 8). */
     noOutdoorHeat: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+export const HOME_VISIT_REASONS = ["isolated", "immobile"] as const;
+
+/**
+ * A household sampled at its door (docs/domain.md "Home sampling"): `isolated` (home isolation:
+ * one tube a person, never pooled with others) or `immobile` (cannot come down: may share pooled
+ * tubes with other immobile households). Label, phone and notes are personal: only the lead and the
+ * team that visits see them.
+ */
+export const HomeVisitSchema = Type.Object(
+  {
+    id: Id,
+    building: Id,
+    /** Unit or room, as the team finds the door, e.g. "2-502". */
+    label: Type.String({ minLength: 1, maxLength: 100 }),
+    floor: Type.Optional(Type.Integer({ minimum: -5, maximum: 150 })),
+    // A household, not a building: more than 30 people at one door is a typing mistake.
+    people: Type.Integer({ minimum: 1, maximum: 30 }),
+    reason: OneOf(HOME_VISIT_REASONS),
+    phone: Type.Optional(Type.String({ maxLength: 40 })),
+    notes: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+
+/** A grid's three-person team (三人小组): its staff and the buildings whose households it visits. */
+export const TeamSchema = Type.Object(
+  {
+    id: Id,
+    staff: Type.Array(Id, { minItems: 1, maxItems: 10, uniqueItems: true }),
+    buildings: Type.Array(Id, { minItems: 1, maxItems: 500 }),
   },
   { additionalProperties: false },
 );
@@ -104,6 +140,9 @@ export const RulesSchema = Type.Object(
     maxWorkMinutesPerDay: Type.Optional(Type.Integer({ minimum: 30, maximum: 1440 })),
     mealBreakMinutes: Type.Optional(Minutes(240)),
     minRestBetweenShiftsMinutes: Type.Optional(Minutes(1440)),
+    homeVisitMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 120 })),
+    stairMinutesPerFloor: Type.Optional(Type.Number({ minimum: 0, maximum: 10 })),
+    walkBetweenBuildingsMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 120 })),
     workload: Type.Optional(
       Type.Object(
         {
@@ -112,6 +151,8 @@ export const RulesSchema = Type.Object(
           marshal: Type.Optional(WorkloadSchema),
           courier: Type.Optional(WorkloadSchema),
           lead: Type.Optional(WorkloadSchema),
+          community: Type.Optional(WorkloadSchema),
+          police: Type.Optional(WorkloadSchema),
         },
         { additionalProperties: false },
       ),
@@ -190,6 +231,8 @@ export const ScenarioSchema = Type.Object(
     buildings: Type.Array(BuildingSchema, { maxItems: 20000 }),
     weather: Type.Array(WeatherHourSchema, { minItems: 1, maxItems: 24 * 14 }),
     staff: Type.Array(StaffSchema, { maxItems: 20000 }),
+    homeVisits: Type.Optional(Type.Array(HomeVisitSchema, { maxItems: 20000 })),
+    teams: Type.Optional(Type.Array(TeamSchema, { maxItems: 2000 })),
     rules: Type.Optional(RulesSchema),
   },
   { additionalProperties: false, $id: "https://tenfold.example/schemas/scenario.json" },
@@ -201,6 +244,8 @@ export type Building = Static<typeof BuildingSchema>;
 export type WeatherHour = Static<typeof WeatherHourSchema>;
 export type Staff = Static<typeof StaffSchema>;
 export type Interval = Static<typeof IntervalSchema>;
+export type HomeVisit = Static<typeof HomeVisitSchema>;
+export type Team = Static<typeof TeamSchema>;
 export type Role = (typeof ROLES)[number];
 export type Workload = (typeof WORKLOADS)[number];
 export type Shelter = (typeof SHELTERS)[number];
