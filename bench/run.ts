@@ -7,6 +7,7 @@ import { benchIngest } from "./ingest.ts";
 import { benchHttp } from "./http.ts";
 import { benchPush } from "./push.ts";
 import { stopLoad } from "./load.ts";
+import { benchPlanLoad } from "./plan-load.ts";
 import { figureRows } from "./figures.ts";
 import { formatTable } from "./table.ts";
 
@@ -16,6 +17,7 @@ const PARTS = {
   ingest: () => benchIngest(),
   http: benchHttp,
   push: () => benchPush(5000),
+  planload: () => benchPlanLoad(),
 } as const;
 
 const onlyAt = process.argv.indexOf("--only");

@@ -18,6 +18,7 @@ import { mountApi } from "./api/index.ts";
 import { mountLive } from "./live/index.ts";
 import { mountQueue } from "./api/queue.ts";
 import { shareLivePushes, type Cluster } from "./live/redis.ts";
+import { workers } from "./workers/pool.ts";
 
 export interface AppDeps {
   store: Store;
@@ -92,7 +93,7 @@ export function createApp(deps: AppDeps): Tenfold {
   });
 
   mountApi(app, context);
-  const closers = [mountLive(context)];
+  const closers = [mountLive(context), () => workers(context).close()];
 
   if (existsSync(CLIENT_DIST)) app.use(express.static(CLIENT_DIST, { index: false, maxAge: "5m" }));
   app.use("/api", (req, _res, next) => next(errors.notFound(`${req.method} ${req.originalUrl}`)));
@@ -140,6 +141,9 @@ function errorHandler(logger: Logger) {
       error = errors.internal();
     }
     if (res.headersSent) return;
+    // A busy pool or a rate limit says when to ask again (RFC 9110 Retry-After).
+    const retry = error.details?.retryAfterSeconds;
+    if (typeof retry === "number") res.set("Retry-After", String(retry));
     res.status(error.status).json(error.toJSON());
   };
 }

@@ -53,6 +53,21 @@ export const errors = {
     new TenfoldError(503, "SITE_NODE_UNAVAILABLE", `the node holding site "${site}" did not answer; try again shortly`),
   planUnavailable: () =>
     new TenfoldError(503, "PLANNER_UNAVAILABLE", "the planner is not available on this server; try again later"),
+  /** 503: the worker threads (planner, .xlsx) are all busy and their queue is full; Retry-After says when to ask again. */
+  workersBusy: (retryAfterSeconds: number) =>
+    new TenfoldError(503, "WORKERS_BUSY", `the server is planning or reading other files; try again in ${retryAfterSeconds} s`, undefined, { retryAfterSeconds }),
+  /** 503: a planner run or a workbook read went past its time limit (config workerTimeoutSeconds) and was stopped. */
+  workerTimeout: (what: string, seconds: number) =>
+    new TenfoldError(503, "WORKER_TIMEOUT", `${what} took longer than ${seconds} s and was stopped; try a smaller scenario or file`),
+  /** An error a worker thread raised from this catalogue, rebuilt on the main thread (a class does not cross threads). */
+  fromWorker: (failed: { status: number; code: string; message: string }) => new TenfoldError(failed.status, failed.code, failed.message),
+  /** 400: an upload that is not an .xlsx workbook. */
+  notXlsx: (message: string) => new TenfoldError(400, "NOT_XLSX", message),
+  /** 413: an .xlsx that inflates past the limit (a zip bomb, or simply too big). */
+  workbookTooLarge: (bytes: number) =>
+    new TenfoldError(413, "XLSX_TOO_LARGE", `the workbook expands to more than ${Math.round(bytes / 1e6)} MB; send a smaller file`),
+  /** 413: an .xlsx with more rows than any roster has. */
+  workbookTooManyRows: (rows: number) => new TenfoldError(413, "XLSX_TOO_MANY_ROWS", `the workbook has more than ${rows} rows; send a smaller file`),
   /** 409: the tube is full; the desk must open a new tube for the next resident. */
   tubeFull: (tube: string, poolSize: number) =>
     new TenfoldError(409, "TUBE_FULL", `tube "${tube}" already holds ${poolSize} swabs (the pool size): seal it and open a new tube`, "$.tube"),
