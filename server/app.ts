@@ -72,7 +72,7 @@ export function createApp(deps: AppDeps): Tenfold {
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { "script-src": ["'self'"], "connect-src": ["'self'", "ws:", "wss:"], "upgrade-insecure-requests": null },
+        directives: { "script-src": ["'self'"], "connect-src": ["'self'"], "upgrade-insecure-requests": null },
       },
     }),
   );

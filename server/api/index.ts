@@ -12,6 +12,7 @@ import { mountPages } from "./pages.ts";
 import { mountExports } from "./exports.ts";
 import { mountRoster } from "./roster.ts";
 import { mountAlerts } from "./alerts.ts";
+import { mountCodes } from "./codes.ts";
 
 export function mountApi(app: Express, context: AppContext): void {
   // The published JSON Schema of the scenario format (C1), for editors and other tools.
@@ -29,4 +30,5 @@ export function mountApi(app: Express, context: AppContext): void {
   mountExports(app, context);
   mountRoster(app, context);
   mountAlerts(app, context);
+  mountCodes(app, context);
 }

@@ -2,7 +2,7 @@
 // no token makes a resident's socket, which may only subscribe to queues. A bad token is refused.
 import type { Socket } from "socket.io";
 import type { AppContext } from "../app.ts";
-import { tokenSecret, verifyToken, type TokenClaims } from "./tokens.ts";
+import { verifyAccountToken, type TokenClaims } from "./tokens.ts";
 
 export interface SocketData {
   account?: TokenClaims;
@@ -13,7 +13,7 @@ export function socketAuth(context: AppContext) {
   return (socket: Socket, next: (err?: Error) => void): void => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     if (token === undefined || token === null || token === "") return next();
-    const claims = verifyToken(token, tokenSecret(context.store), context.clock.now());
+    const claims = verifyAccountToken(context.store, token, context.clock.now());
     if (!claims) {
       const err = new Error("the token is invalid or has expired; sign in again") as Error & { data?: unknown };
       err.data = { code: "BAD_TOKEN" };
