@@ -68,6 +68,12 @@ export const errors = {
     new TenfoldError(413, "XLSX_TOO_LARGE", `the workbook expands to more than ${Math.round(bytes / 1e6)} MB; send a smaller file`),
   /** 413: an .xlsx with more rows than any roster has. */
   workbookTooManyRows: (rows: number) => new TenfoldError(413, "XLSX_TOO_MANY_ROWS", `the workbook has more than ${rows} rows; send a smaller file`),
+  /** 409: the same assignment is already offered to the same person and the offer is still open. */
+  swapAlreadyOffered: (swap: string) =>
+    new TenfoldError(409, "SWAP_ALREADY_OFFERED", `this assignment is already offered to that person (swap "${swap}"); wait for an answer or withdraw it`, "$.assignment", { swap }),
+  /** 429: one person's swap offers in the last hour reached the limit. */
+  tooManySwapOffers: (limit: number, retryAfterSeconds: number) =>
+    new TenfoldError(429, "TOO_MANY_SWAP_OFFERS", `at most ${limit} swap offers an hour per person; try again in ${Math.ceil(retryAfterSeconds / 60)} min`, undefined, { retryAfterSeconds }),
   /** 409: the tube is full; the desk must open a new tube for the next resident. */
   tubeFull: (tube: string, poolSize: number) =>
     new TenfoldError(409, "TUBE_FULL", `tube "${tube}" already holds ${poolSize} swabs (the pool size): seal it and open a new tube`, "$.tube"),

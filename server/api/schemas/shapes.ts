@@ -81,7 +81,8 @@ export const TubesQuery = Type.Object(
 export const QueueQuery = Type.Object({ site: Id }, { additionalProperties: true });
 
 export const QueueSubscribe = Type.Object(
-  { site: Id, points: Type.Optional(Type.Array(Id, { maxItems: 2000 })) },
+  // At most MAX_POINTS_PER_SUBSCRIBE (live/index.ts): what one subscribe sends is bounded.
+  { site: Id, points: Type.Optional(Type.Array(Id, { maxItems: 50 })) },
   { additionalProperties: false },
 );
 
