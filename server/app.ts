@@ -19,6 +19,7 @@ import { mountLive } from "./live/index.ts";
 import { mountQueue } from "./api/queue.ts";
 import { shareLivePushes, type Cluster } from "./live/redis.ts";
 import { workers } from "./workers/pool.ts";
+import { bodyParsing } from "./api/body.ts";
 
 export interface AppDeps {
   store: Store;
@@ -64,7 +65,9 @@ export function createApp(deps: AppDeps): Tenfold {
 
   app.disable("x-powered-by");
   app.set("etag", "strong");
-  app.set("trust proxy", "loopback");
+  // X-Forwarded-For is believed only from the proxies TENFOLD_TRUST_PROXY names (off by default):
+  // otherwise anyone could pick the address the sign-in limits count (docs/reliability.md "Security").
+  app.set("trust proxy", config.trustProxy === false ? false : /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
   // The public queue snapshot comes first, ahead of what pages and writes need (HTML security
   // headers, the access log, the body parser): every resident's phone polls it, and a log line per
   // poll would drown the log. It sets its own headers for JSON; its errors still reach the handler.
@@ -86,7 +89,8 @@ export function createApp(deps: AppDeps): Tenfold {
     },
   });
   app.use(requestLog);
-  app.use(express.json({ limit: config.bodyLimit, strict: false }));
+  // Auth first, then a body of at most the route's limit (api/body.ts).
+  app.use(bodyParsing(context));
 
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true, time: new Date(clock.now()).toISOString(), sites: deps.store.sites.count() });

@@ -1,5 +1,6 @@
 // Server settings from the environment docs/api.md, merged over defaults.
 import { join } from "node:path";
+import type { LoginLimits } from "./api/auth.ts";
 
 export interface Config {
   port: number;
@@ -23,6 +24,8 @@ export interface Config {
   workerTimeoutSeconds: number;
   /** Believe X-Forwarded-For from these proxies (TENFOLD_TRUST_PROXY; Express's "trust proxy"); off by default. */
   trustProxy: string | false;
+  /** Sign-in limits per client address (api/auth.ts DEFAULT_LOGIN_LIMITS); tests set smaller ones. */
+  loginLimits?: Partial<LoginLimits>;
 }
 
 export const DEFAULT_CONFIG: Config = {

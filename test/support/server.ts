@@ -10,6 +10,7 @@ import { FakeClock } from "../../shared/clock.ts";
 import type { SiteCodes } from "../../server/services/sites.ts";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../shared/live/events.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
+import type { Config } from "../../server/config.ts";
 
 export const LEAD_CODE = "LEADTESTCODE";
 /** Half an hour before the example site opens. */
@@ -30,11 +31,11 @@ export function exampleScenario(): Scenario {
   return JSON.parse(readFileSync(EXAMPLE_SCENARIO, "utf8")) as Scenario;
 }
 
-export async function startServer({ at = MORNING, db = ":memory:" }: { at?: string; db?: string } = {}): Promise<TestServer> {
+export async function startServer({ at = MORNING, db = ":memory:", config = {} }: { at?: string; db?: string; config?: Partial<Config> } = {}): Promise<TestServer> {
   const clock = new FakeClock(Date.parse(at));
   const store = openStore(db);
   const first = bootstrap(store, { leadCode: LEAD_CODE, seed: true }, clock.now());
-  const tenfold = createApp({ store, clock, logger: pino({ level: "silent" }), config: { logLevel: "silent" } });
+  const tenfold = createApp({ store, clock, logger: pino({ level: "silent" }), config: { logLevel: "silent", ...config } });
   const port = await tenfold.listen(0, "127.0.0.1");
   return {
     tenfold,
