@@ -45,7 +45,13 @@ export const errors = {
   tooMany: () => new TenfoldError(429, "TOO_MANY_REQUESTS", "too many requests; wait a minute and try again"),
   /** 429: too many failed sign-ins from this address lately; Retry-After says when the oldest counts no more. */
   tooManyLogins: (retryAfterSeconds: number) =>
-    new TenfoldError(429, "TOO_MANY_REQUESTS", `too many failed sign-ins from this address; try again in ${Math.ceil(retryAfterSeconds / 60)} min`, undefined, { retryAfterSeconds }),
+    new TenfoldError(
+      429,
+      "TOO_MANY_REQUESTS",
+      `too many failed sign-ins from this address; try again in ${retryAfterSeconds < 60 ? `${retryAfterSeconds} s` : `${Math.ceil(retryAfterSeconds / 60)} min`}`,
+      undefined,
+      { retryAfterSeconds },
+    ),
   /** 400 for one input field the schema cannot judge (e.g. a point the site does not have). */
   invalidField: (path: string, message: string) =>
     new TenfoldError(400, "INVALID_INPUT", `${path}: ${message}`, path, { problems: [{ path, message }] }),

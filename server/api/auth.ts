@@ -1,8 +1,10 @@
 // POST /api/v1/login: an access code for a token; guarded against guessing (docs/api.md C10;
 // docs/reliability.md "Security" has the arithmetic). Failures are counted per client address over
-// a long window: a few are free (many phones share a carrier's address, and people mistype), then
-// each further attempt from that address waits a little longer, and only past a high ceiling are
-// attempts refused. The address is the connection's own unless TENFOLD_TRUST_PROXY names the proxy.
+// a long window: a few are free (many phones share a carrier's address, and people mistype); then
+// attempts from that address must come further and further apart (one sooner is answered 429 with
+// the seconds to wait, before its code is looked at, and nothing is held open meanwhile); past a
+// high ceiling every attempt is refused until the window moves on. The address is the
+// connection's own unless TENFOLD_TRUST_PROXY names the proxy.
 import type { Express, Request } from "express";
 import type { AppContext } from "../app.ts";
 import { LoginBody } from "./schemas/shapes.ts";
@@ -17,7 +19,7 @@ export interface LoginLimits {
   windowMs: number;
   /** Failures in the window before attempts slow down. */
   freeFailures: number;
-  /** Each failure past the free ones adds this much wait to the next attempt… */
+  /** Each failure past the free ones adds this much to the wait before the next attempt… */
   delayStepMs: number;
   /** …up to this much. */
   maxDelayMs: number;
@@ -25,8 +27,8 @@ export interface LoginLimits {
   refuseAfter: number;
 }
 
-/** 15 minutes; 10 free failures; then +250 ms each, at most 3 s; refused from the 100th. */
-export const DEFAULT_LOGIN_LIMITS: LoginLimits = { windowMs: 15 * 60_000, freeFailures: 10, delayStepMs: 250, maxDelayMs: 3000, refuseAfter: 100 };
+/** 15 minutes; 10 free failures; then 1 s more between attempts per failure, at most 5 s; refused from the 100th. */
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = { windowMs: 15 * 60_000, freeFailures: 10, delayStepMs: 1000, maxDelayMs: 5000, refuseAfter: 100 };
 
 /** Failed sign-ins per address, over a sliding window. */
 export class LoginLimiter {
@@ -41,12 +43,15 @@ export class LoginLimiter {
     return list;
   }
 
-  /** What an attempt from `address` must do now: wait `delayMs`, or be refused for `retryAfterSeconds`. */
-  check(address: string, now: number): { delayMs: number; retryAfterSeconds?: number } {
+  /** Undefined when an attempt from `address` may be judged now; else the seconds it must wait. */
+  check(address: string, now: number): number | undefined {
     const list = this.recent(address, now);
-    if (list.length >= this.limits.refuseAfter) return { delayMs: 0, retryAfterSeconds: Math.max(1, Math.ceil((list[0] + this.limits.windowMs - now) / 1000)) };
+    if (list.length >= this.limits.refuseAfter) return Math.max(1, Math.ceil((list[0] + this.limits.windowMs - now) / 1000));
     const over = list.length - this.limits.freeFailures + 1;
-    return { delayMs: over > 0 ? Math.min(this.limits.maxDelayMs, over * this.limits.delayStepMs) : 0 };
+    if (over <= 0) return undefined;
+    const gap = Math.min(this.limits.maxDelayMs, over * this.limits.delayStepMs);
+    const ready = list[list.length - 1] + gap;
+    return now < ready ? Math.max(1, Math.ceil((ready - now) / 1000)) : undefined;
   }
 
   fail(address: string, now: number): void {
@@ -62,11 +67,10 @@ export class LoginLimiter {
 export function mountAuth(app: Express, context: AppContext): void {
   const limiter = new LoginLimiter({ ...DEFAULT_LOGIN_LIMITS, ...context.config.loginLimits });
   const addressOf = (req: Request) => req.ip ?? req.socket.remoteAddress ?? "unknown";
-  app.post("/api/v1/login", async (req, res) => {
+  app.post("/api/v1/login", (req, res) => {
     const address = addressOf(req);
-    const { delayMs, retryAfterSeconds } = limiter.check(address, context.clock.now());
-    if (retryAfterSeconds !== undefined) throw errors.tooManyLogins(retryAfterSeconds);
-    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    const wait = limiter.check(address, context.clock.now());
+    if (wait !== undefined) throw errors.tooManyLogins(wait);
     try {
       const { code } = loginBody.parse(req.body);
       res.json(login(context, code));
