@@ -24,20 +24,20 @@ export function planView(record: PlanRecord): Plan & { id: string; site: string;
 
 /**
  * Makes and stores a draft plan from the site's scenario; answers the plan as the API shows it, as
- * JSON text. The planner runs in a worker thread (server/workers/pool.ts) and hands back its plan
+ * JSON in two pieces (the planner's bytes, then the record's fields). The planner runs in a worker thread (server/workers/pool.ts) and hands back its plan
  * as text, which is stored and sent as it is: a district's plan is ~10 MB of JSON, and parsing and
  * writing it again here would hold the event loop for a good part of a second.
  */
-export async function draftPlan(context: AppContext, site: string): Promise<{ id: string; json: string }> {
+export async function draftPlan(context: AppContext, site: string): Promise<{ id: string; json: [Uint8Array, string] }> {
   const record = context.store.sites.get(site);
   if (!record) throw errors.notFound(`site "${site}"`);
   const id = `plan-${randomUUID().slice(0, 8)}`;
   const made = await workers(context).plan(record.scenario, { site, id, at: context.clock.now() });
-  const body = made.plan;
-  if (!made.stored) context.store.plans.insertJson(id, site, body, context.clock.now());
-  // planView's fields after the plan's own (the later of two equal keys wins in JSON.parse).
+  if (!made.stored) context.store.plans.insertJson(id, site, Buffer.from(made.plan).toString("utf8"), context.clock.now());
+  // planView's fields after the plan's own (the later of two equal keys wins in JSON.parse): the
+  // plan's bytes without their closing brace, then these.
   const extra = JSON.stringify({ id, site, revision: 0, publishedAt: null });
-  return { id, json: `${body.slice(0, -1)},${extra.slice(1)}` };
+  return { id, json: [made.plan.subarray(0, made.plan.length - 1), `,${extra.slice(1)}`] };
 }
 
 /** Stores a plan made elsewhere (tests, imports): the same path a drafted plan takes after making. */

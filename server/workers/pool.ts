@@ -8,7 +8,7 @@ import type { AppContext } from "../app.ts";
 import { errors } from "../errors.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import type { Roster, RosterOptions } from "../../shared/roster/rows.ts";
-import type { PlanDestination, TaskResult, WorkerTask } from "./tasks.ts";
+import type { PlanDestination, TaskFailure, TaskResult, WorkerTask } from "./tasks.ts";
 import type { XlsxLimits } from "./xlsx.ts";
 
 const ENTRY = fileURLToPath(new URL("./entry.mjs", import.meta.url));
@@ -29,14 +29,14 @@ export class WorkerPool {
     return this.inFlight;
   }
 
-  private async run(task: WorkerTask, transfer: ArrayBuffer[] = []): Promise<Exclude<TaskResult, { failed: unknown }>> {
+  private async run(task: WorkerTask, transfer: ArrayBuffer[] = []): Promise<Exclude<TaskResult, TaskFailure>> {
     const { workerThreads, workerQueue, workerTimeoutSeconds } = this.context.config;
     if (this.inFlight >= workerThreads + workerQueue) throw errors.workersBusy(retryAfterSeconds(workerTimeoutSeconds));
     this.inFlight++;
     const signal = AbortSignal.timeout(workerTimeoutSeconds * 1000);
     try {
       const result = (await this.piscina.run(task, { signal, transferList: transfer as never })) as TaskResult;
-      if ("failed" in result) throw errors.fromWorker(result.failed);
+      if (!(result instanceof Uint8Array) && "failed" in result) throw errors.fromWorker(result.failed);
       return result;
     } catch (err) {
       if (signal.aborted) throw errors.workerTimeout(task.kind === "plan" ? "the planner" : "reading the workbook", workerTimeoutSeconds);
@@ -47,13 +47,14 @@ export class WorkerPool {
   }
 
   /**
-   * The planner's plan of a scenario, as the JSON text of a Plan; stored by the worker when the
+   * The planner's plan of a scenario, as the JSON of a Plan in UTF-8; stored by the worker when the
    * store is a file (`stored`), else left for the caller to store.
    */
-  async plan(scenario: Scenario, destination: Omit<PlanDestination, "file">): Promise<{ plan: string; stored: boolean }> {
+  async plan(scenario: Scenario, destination: Omit<PlanDestination, "file">): Promise<{ plan: Uint8Array; stored: boolean }> {
     const db = this.context.store.db;
     const store = db.memory ? undefined : { ...destination, file: db.name };
-    return (await this.run({ kind: "plan", scenario, ...(store ? { store } : {}) })) as { plan: string; stored: boolean };
+    const plan = (await this.run({ kind: "plan", scenario, ...(store ? { store } : {}) })) as Uint8Array;
+    return { plan, stored: store !== undefined };
   }
 
   /** The staff of an uploaded .xlsx roster, checked against `limits` first (zip bombs). */

@@ -5,6 +5,7 @@ import type { Scenario } from "../../shared/scenario/schema.ts";
 import type { Roster, RosterOptions } from "../../shared/roster/rows.ts";
 import { makePlan } from "../../shared/plan/make.ts";
 import { setPriority } from "node:os";
+import { move } from "piscina";
 import { openDatabase } from "../store/db.ts";
 import { PlanStore } from "../store/plans.ts";
 import { rosterFromXlsx, type XlsxLimits } from "./xlsx.ts";
@@ -25,8 +26,11 @@ export interface TaskFailure {
   failed: { status: number; code: string; message: string };
 }
 
-/** A plan comes back as its JSON text: the main thread stores and sends it without parsing 10 MB. */
-export type TaskResult = { plan: string; stored: boolean } | { roster: Roster } | TaskFailure;
+/**
+ * A plan comes back as its JSON text in UTF-8 bytes, moved (not copied) to the main thread, which
+ * sends them as they are: no 10 MB string is parsed, encoded or collected there.
+ */
+export type TaskResult = Uint8Array | { roster: Roster } | TaskFailure;
 
 // Below the event loop's thread: on Linux a nice value is per thread, and pid 0 names the calling
 // one. On a busy machine the thread answering /healthz, desks and pushes then wins the CPU.
@@ -54,7 +58,7 @@ export async function runTask(task: WorkerTask): Promise<TaskResult> {
     if (task.kind === "plan") {
       const plan = JSON.stringify(makePlan(task.scenario));
       if (task.store) store(task.store, plan);
-      return { plan, stored: task.store !== undefined };
+      return move(new TextEncoder().encode(plan)) as Uint8Array;
     }
     return { roster: await rosterFromXlsx(Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength), task.options, task.limits) };
   } catch (err) {
