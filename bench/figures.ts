@@ -5,6 +5,7 @@ import type { IngestFigures } from "./ingest.ts";
 import type { HttpFigures } from "./http.ts";
 import type { PushFigures } from "./push.ts";
 import type { PagesFigures } from "./pages.ts";
+import type { PlanLoadFigures } from "./plan-load.ts";
 import { n, type Row } from "./table.ts";
 
 /** Coalescing (1 s) plus 250 ms: the push latency target. */
@@ -45,6 +46,9 @@ export function figureRows(f: Record<string, unknown>): Row[] {
     // The 200 is already a cached body, so a 304 saves its bytes (the phone's data), not server work.
     rows.push({ figure: "  same, If-None-Match hit (304)", value: `${n(e.requestsPerSecond)} req/s (${e.ratioToSnapshot.toFixed(2)}× the 200)`, baseline: "bare Express 200s", ratio: e.ratioToBare, target: "≥ 0.8", ok: e.ratioToBare >= 0.8 });
   }
+  const load = f.planload as PlanLoadFigures | undefined;
+  if (load)
+    rows.push({ figure: `/healthz while a ${load.points}-point plan is made (${n(load.planMs)} ms, ${load.probes} probes)`, value: `p99 ${load.healthzP99Ms} ms, max ${load.healthzMaxMs} ms`, target: "p99 < 100, max < 250", ok: load.healthzP99Ms < 100 && load.healthzMaxMs < 250 });
   const push = f.push as PushFigures | undefined;
   if (push) {
     rows.push({ figure: `push latency, swab → ${n(push.subscribers)} sockets`, value: `p50 ${n(push.p50Ms)} ms, p99 ${n(push.p99Ms)} ms`, baseline: `${n(push.delivered)} of ${n(push.samples * push.subscribers)} delivered`, target: `p99 ≤ ${n(PUSH_P99_TARGET_MS)} ms`, ok: push.p99Ms <= PUSH_P99_TARGET_MS && push.delivered === push.samples * push.subscribers });

@@ -8,6 +8,7 @@ import { benchHttp } from "./http.ts";
 import { benchPush } from "./push.ts";
 import { benchPages } from "./pages.ts";
 import { stopLoad } from "./load.ts";
+import { benchPlanLoad } from "./plan-load.ts";
 import { figureRows } from "./figures.ts";
 import { formatTable } from "./table.ts";
 
@@ -18,6 +19,7 @@ const PARTS = {
   http: benchHttp,
   push: () => benchPush(5000),
   pages: benchPages,
+  planload: () => benchPlanLoad(),
 } as const;
 
 const onlyAt = process.argv.indexOf("--only");

@@ -22,6 +22,8 @@ import { LiveHub } from "./live/hub.ts";
 import { QueueBoard } from "./live/queue-board.ts";
 import type { LiveServer } from "./live/io.ts";
 import { CommitGroup } from "./store/commit-group.ts";
+import { workers } from "./workers/pool.ts";
+import { bodyParsing } from "./api/body.ts";
 
 export interface AppDeps {
   store: Store;
@@ -57,7 +59,9 @@ export function createApp(deps: AppDeps): Tenfold {
 
   app.disable("x-powered-by");
   app.set("etag", "strong");
-  app.set("trust proxy", "loopback");
+  // X-Forwarded-For is believed only from the proxies TENFOLD_TRUST_PROXY names (off by default):
+  // otherwise anyone could pick the address the sign-in limits count (docs/reliability.md "Security").
+  app.set("trust proxy", config.trustProxy === false ? false : /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
   // The public queue snapshot comes first, ahead of what pages and writes need (HTML security
   // headers, the access log, the body parser): every resident's phone polls it, and a log line per
   // poll would drown the log. It sets its own headers for JSON; its errors still reach the handler.
@@ -65,7 +69,7 @@ export function createApp(deps: AppDeps): Tenfold {
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { "script-src": ["'self'"], "connect-src": ["'self'", "ws:", "wss:"], "upgrade-insecure-requests": null },
+        directives: { "script-src": ["'self'"], "connect-src": ["'self'"], "upgrade-insecure-requests": null },
       },
     }),
   );
@@ -79,14 +83,15 @@ export function createApp(deps: AppDeps): Tenfold {
     },
   });
   app.use(requestLog);
-  app.use(express.json({ limit: config.bodyLimit, strict: false }));
+  // Auth first, then a body of at most the route's limit (api/body.ts).
+  app.use(bodyParsing(context));
 
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true, time: new Date(clock.now()).toISOString(), sites: deps.store.sites.count() });
   });
 
   mountApi(app, context);
-  const closers = [mountLive(context)];
+  const closers = [mountLive(context), () => workers(context).close()];
 
   if (hasClientBuild()) app.use(clientAssets());
   app.use("/api", (req, _res, next) => next(errors.notFound(`${req.method} ${req.originalUrl}`)));
@@ -134,6 +139,9 @@ function errorHandler(logger: Logger) {
       error = errors.internal();
     }
     if (res.headersSent) return;
+    // A busy pool or a rate limit says when to ask again (RFC 9110 Retry-After).
+    const retry = error.details?.retryAfterSeconds;
+    if (typeof retry === "number") res.set("Retry-After", String(retry));
     res.status(error.status).json(error.toJSON());
   };
 }

@@ -5,6 +5,7 @@ import type { Store } from "./store/index.ts";
 import { newAccessCode } from "./store/codes.ts";
 import { validateScenario } from "../shared/scenario/validate.ts";
 import { createSite, type CreatedSite } from "./services/sites.ts";
+import { applyLeadSetting } from "./services/codes.ts";
 import type { Config } from "./config.ts";
 
 export const EXAMPLE_SCENARIO = fileURLToPath(new URL("../examples/yiyuan.json", import.meta.url));
@@ -12,6 +13,8 @@ export const EXAMPLE_SCENARIO = fileURLToPath(new URL("../examples/yiyuan.json",
 export interface Bootstrap {
   /** Set when this start made the lead's code: it is shown once, then only its digest is kept. */
   generatedLeadCode?: string;
+  /** Set when TENFOLD_LEAD_CODE differed from the setting in force and replaced the lead's code. */
+  leadCodeReplaced?: boolean;
   /** Set when this start loaded the example site. */
   seeded?: CreatedSite;
 }
@@ -19,7 +22,9 @@ export interface Bootstrap {
 export function bootstrap(store: Store, config: Pick<Config, "leadCode" | "seed">, at: number): Bootstrap {
   const result: Bootstrap = {};
   if (config.leadCode) {
-    if (!store.codes.find(config.leadCode)) store.codes.add(config.leadCode, { role: "lead", site: null, staff: null }, at);
+    // A changed TENFOLD_LEAD_CODE replaces the stored code and ends its tokens; the same setting
+    // again leaves alone a code rotated since (`tenfold codes rotate lead`, the lead API).
+    result.leadCodeReplaced = applyLeadSetting(store, config.leadCode, at);
   } else if (!store.codes.hasLead()) {
     result.generatedLeadCode = newAccessCode();
     store.codes.add(result.generatedLeadCode, { role: "lead", site: null, staff: null }, at);

@@ -11,7 +11,9 @@ const USAGE = `usage:
   tenfold serve                            start the server (settings from the environment)
   tenfold simulate SCENARIO.json --speed N drive a day through a running server
   tenfold backup FILE                      copy the store (TENFOLD_DB) to FILE, safe while serving
-  tenfold restore FILE [--force]           put a backup in place of the store (server stopped)`;
+  tenfold restore FILE [--force]           put a backup in place of the store (server stopped)
+  tenfold codes rotate lead                a new lead code; the old one and its sign-ins end
+  tenfold codes rotate SITE lab|STAFF      a new code for a site's lab or one staff member`;
 
 /** Exit codes: 0 done, 2 the input is invalid or the command is misused, 1 anything else. */
 export async function main(args: string[]): Promise<number> {
@@ -33,9 +35,19 @@ export async function main(args: string[]): Promise<number> {
     }
     case "serve": {
       const { serve } = await import("./main.ts");
-      await serve(process.env);
+      const { ConfigError } = await import("./config.ts");
+      try {
+        await serve(process.env);
+      } catch (err) {
+        // A setting that cannot work (e.g. a lead code of 5 characters): say which, exit 2.
+        if (!(err instanceof ConfigError)) throw err;
+        process.stderr.write(`tenfold: ${err.message}\n`);
+        return 2;
+      }
       return 0;
     }
+    case "codes":
+      return codesCommand(rest);
     case "simulate": {
       const { simulateCommand } = await import("./simulate/command.ts");
       return simulateCommand(rest);
@@ -54,6 +66,44 @@ export async function main(args: string[]): Promise<number> {
     default:
       process.stderr.write(`tenfold: unknown command "${command}"\n${USAGE}\n`);
       return 2;
+  }
+}
+
+/**
+ * `tenfold codes rotate …` on the store TENFOLD_DB names (a running server sees it at the next
+ * request): prints the new code once. A rotated lead code stays until TENFOLD_LEAD_CODE changes.
+ */
+async function codesCommand(args: string[]): Promise<number> {
+  const [verb, first, second, ...extra] = args;
+  const lead = first === "lead" && second === undefined;
+  if (verb !== "rotate" || !first || extra.length || (!lead && !second)) {
+    process.stderr.write(`tenfold: codes rotate lead | codes rotate SITE lab|STAFF\n${USAGE}\n`);
+    return 2;
+  }
+  const { configFromEnv } = await import("./config.ts");
+  const { openStore } = await import("./store/index.ts");
+  const { rotateLead, rotateSiteCode } = await import("./services/codes.ts");
+  const { TenfoldError } = await import("./errors.ts");
+  let store;
+  try {
+    store = openStore(configFromEnv(process.env).db);
+  } catch (err) {
+    process.stderr.write(`tenfold: ${(err as Error).message}\n`);
+    return 2;
+  }
+  try {
+    const rotated = lead ? rotateLead(store, Date.now()) : rotateSiteCode(store, first, second!, Date.now());
+    const who = rotated.role === "lead" ? "lead" : `${rotated.site} ${rotated.staff ?? "lab"}`;
+    process.stdout.write(`new code for ${who}: ${rotated.code}   (shown once: note it now; the old code and its sign-ins have ended)\n`);
+    return 0;
+  } catch (err) {
+    if (err instanceof TenfoldError) {
+      process.stderr.write(`tenfold: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  } finally {
+    store.close();
   }
 }
 

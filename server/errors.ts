@@ -69,6 +69,26 @@ export const errors = {
   tubeExists: (tube: string, path = "$.tube") =>
     new TenfoldError(409, "TUBE_EXISTS", `tube "${tube}" is open already or was used; scan a new tube`, path),
   tubeSealed: (tube: string, path = "$.tube") => new TenfoldError(409, "TUBE_SEALED", `tube "${tube}" is sealed; swab into an open tube`, path),
+  tooManyLogins: (retryAfterSeconds: number) =>
+    new TenfoldError(
+      429,
+      "TOO_MANY_REQUESTS",
+      `too many failed sign-ins from this address; try again in ${retryAfterSeconds < 60 ? `${retryAfterSeconds} s` : `${Math.ceil(retryAfterSeconds / 60)} min`}`,
+      undefined,
+      { retryAfterSeconds },
+    ),
+  workersBusy: (retryAfterSeconds: number) =>
+    new TenfoldError(503, "WORKERS_BUSY", `the server is planning or reading other files; try again in ${retryAfterSeconds} s`, undefined, { retryAfterSeconds }),
+  workerTimeout: (what: string, seconds: number) =>
+    new TenfoldError(503, "WORKER_TIMEOUT", `${what} took longer than ${seconds} s and was stopped; try a smaller scenario or file`),
+  fromWorker: (failed: { status: number; code: string; message: string }) => new TenfoldError(failed.status, failed.code, failed.message),
+  workbookTooLarge: (bytes: number) =>
+    new TenfoldError(413, "XLSX_TOO_LARGE", `the workbook expands to more than ${Math.round(bytes / 1e6)} MB; send a smaller file`),
+  workbookTooManyRows: (rows: number) => new TenfoldError(413, "XLSX_TOO_MANY_ROWS", `the workbook has more than ${rows} rows; send a smaller file`),
+  swapAlreadyOffered: (swap: string) =>
+    new TenfoldError(409, "SWAP_ALREADY_OFFERED", `this assignment is already offered to that person (swap "${swap}"); wait for an answer or withdraw it`, "$.assignment", { swap }),
+  tooManySwapOffers: (limit: number, retryAfterSeconds: number) =>
+    new TenfoldError(429, "TOO_MANY_SWAP_OFFERS", `at most ${limit} swap offers an hour per person; try again in ${Math.ceil(retryAfterSeconds / 60)} min`, undefined, { retryAfterSeconds }),
   /** 409: the tube is full; the desk must open a new tube for the next resident. */
   tubeFull: (tube: string, poolSize: number, path = "$.tube") =>
     new TenfoldError(409, "TUBE_FULL", `tube "${tube}" already holds ${poolSize} swabs (the pool size): seal it and open a new tube`, path),

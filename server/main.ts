@@ -25,7 +25,9 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   ];
   if (config.backup) lines.push(`  backups                 every ${config.backup.everyMs / 60_000} min to ${config.backup.dir} (newest ${config.backup.keep} kept)`);
   if (first.generatedLeadCode) lines.push(`  lead access code        ${first.generatedLeadCode}   (shown once: note it now)`);
-  else if (config.leadCode) lines.push("  lead access code        from TENFOLD_LEAD_CODE");
+  else if (config.leadCode && store.codes.find(config.leadCode)?.role === "lead")
+    lines.push(`  lead access code        from TENFOLD_LEAD_CODE${first.leadCodeReplaced ? " (new: the old code and its sign-ins have ended)" : ""}`);
+  else if (config.leadCode) lines.push("  lead access code        as rotated last (TENFOLD_LEAD_CODE is not in force until it changes)");
   else lines.push("  lead access code        as printed at first start (or set TENFOLD_LEAD_CODE)");
   if (first.seeded) {
     lines.push(`  example site "${first.seeded.site.id}" loaded; its codes (shown once):`);

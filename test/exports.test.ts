@@ -13,6 +13,12 @@ async function fetchBytes(url: string, token?: string): Promise<{ status: number
   return { status: res.status, type: res.headers.get("content-type"), bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
+async function fetchJson(url: string, token: string): Promise<Record<string, unknown>> {
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  expect(res.status).to.equal(200);
+  return (await res.json()) as Record<string, unknown>;
+}
+
 describe("exports and roster import", () => {
   let t: TestServer;
   let lead: string;
@@ -45,7 +51,9 @@ describe("exports and roster import", () => {
     const plan = publishRealPlan(t);
     const [me, other] = t.scenario.staff.map((s) => s.id);
     expect(plan.assignments.filter((a) => a.staff === me)).to.not.have.length(0);
-    const token = await login(t.base, t.codes.staff[me]);
+    // `?token=` takes the person's calendar link token (GET …/calendar-link), not their sign-in token.
+    const signIn = await login(t.base, t.codes.staff[me]);
+    const token = (await fetchJson(`${t.base}/api/v1/sites/yiyuan/staff/${me}/calendar-link`, signIn)).token as string;
     const mine = await fetchBytes(`${t.base}/api/v1/sites/yiyuan/staff/${me}/calendar.ics?token=${encodeURIComponent(token)}`);
     expect(mine.status).to.equal(200);
     expect(mine.type).to.contain("text/calendar");

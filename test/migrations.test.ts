@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { openDatabase } from "../server/store/db.ts";
 import { LATEST_VERSION, MIGRATIONS, migrate } from "../server/store/migrations.ts";
 import { openStore } from "../server/store/index.ts";
+import { CodeStore } from "../server/store/codes.ts";
 
 describe("store migrations", () => {
   let dir: string;
@@ -31,6 +32,10 @@ describe("store migrations", () => {
       const old = openDatabase(join(dir, "old.db"), { migrateTo: from });
       expect(old.pragma("user_version", { simple: true })).to.equal(from);
       old.prepare("INSERT INTO sites (id, name, timezone, scenario, created_at) VALUES ('s1', 'n', 'Asia/Shanghai', '{}', 1)").run();
+      // Its access codes come through: the same codes sign in, at credential version 0 (tokens
+      // signed before versions existed carry none and stay good until the first rotation).
+      new CodeStore(old).add("OLDLEADCODE1", { role: "lead", site: null, staff: null }, 1);
+      new CodeStore(old).add("OLDSTAFFCODE", { role: "staff", site: "s1", staff: "p1" }, 1);
       old.close();
 
       const upgraded = openDatabase(join(dir, "old.db"));
@@ -38,6 +43,10 @@ describe("store migrations", () => {
       expect(upgraded.pragma("user_version", { simple: true })).to.equal(LATEST_VERSION);
       expect(tables(upgraded)).to.deep.equal(tables(fresh));
       expect(upgraded.prepare("SELECT id FROM sites").all()).to.deep.equal([{ id: "s1" }]);
+      const codes = new CodeStore(upgraded);
+      expect(codes.find("OLDLEADCODE1")).to.deep.equal({ role: "lead", site: null, staff: null });
+      expect(codes.find("OLDSTAFFCODE")).to.deep.equal({ role: "staff", site: "s1", staff: "p1" });
+      expect(codes.version("lead")).to.equal(0);
       upgraded.close();
       fresh.close();
     });

@@ -48,7 +48,10 @@ describe("editing a site in place", () => {
     const signedIn = await call(t.base, "POST", "/api/v1/login", { body: { code: r.body.codes.staff["new-person"] } });
     expect(signedIn.body).to.include({ role: "staff", site: "yiyuan", staff: "new-person", name: "新人" });
     expect((await call(t.base, "POST", "/api/v1/login", { body: { code: t.codes.staff[gone.id] } })).status).to.equal(401);
-    expect((await call(t.base, "POST", `${S}/points/north-gate/queue`, { token: goneToken, body: { headcount: 3 } })).status).to.equal(403);
+    // Their token is ended for good (a credential version raised), not merely off the roster: 401.
+    const refused = await call(t.base, "POST", `${S}/points/north-gate/queue`, { token: goneToken, body: { headcount: 3 } });
+    expect(refused.status).to.equal(401);
+    expect(refused.body.error.code).to.equal("BAD_TOKEN");
     await disconnected;
     // Everyone else keeps the code they have.
     expect((await call(t.base, "POST", "/api/v1/login", { body: { code: t.codes.staff[edited.staff[0].id] } })).status).to.equal(200);

@@ -147,6 +147,8 @@ export const en: Messages = {
   "lead.codes": "Access codes",
   "lead.buildPlan": "Build plan",
   "lead.building": "Building…",
+  "lead.planning": "Planning… {seconds} s (a district can take a minute; the live board keeps working)",
+  "lead.plannerBusy": "The planner is busy; trying again in {seconds} s",
   "lead.publish": "Publish plan",
   "lead.published": "Plan published",
   "lead.noPlan": "No plan yet; build one first",

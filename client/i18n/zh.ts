@@ -145,6 +145,8 @@ export const zh = {
   "lead.codes": "访问码",
   "lead.buildPlan": "生成计划",
   "lead.building": "正在生成…",
+  "lead.planning": "正在生成计划… {seconds} 秒（大的街道可能需要一分钟，实时看板照常工作）",
+  "lead.plannerBusy": "计划程序正忙，{seconds} 秒后重试",
   "lead.publish": "发布计划",
   "lead.published": "计划已发布",
   "lead.noPlan": "还没有计划，请先生成",

@@ -34,7 +34,8 @@ export function renderExports(host: HTMLElement, screen: ExportScreen): void {
     h(
       "ul",
       { class: "ics no-print" },
-      ...people.map((p) => h("li", {}, h("a", { href: `${base}/staff/${encodeURIComponent(p)}/calendar.ics?token=${encodeURIComponent(screen.token)}`, download: `${p}.ics` }, `${screen.staffName(p)} (${p})`))),
+      // Downloaded with the sign-in token in the header; a calendar app subscribes with the person's own link (…/calendar-link).
+      ...people.map((p) => h("li", {}, h("a", { href: "#", onclick: (e: Event) => { e.preventDefault(); void download(`${base}/staff/${encodeURIComponent(p)}/calendar.ics`, screen.token, `${p}.ics`).catch((err: Error) => alert(err.message)); } }, `${screen.staffName(p)} (${p})`))),
     ),
     shiftSheet(plan, people, screen),
   );

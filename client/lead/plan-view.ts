@@ -2,7 +2,7 @@
 // them), then publish (docs/api.md C1–C4, C9).
 import type { Plan } from "../../shared/plan/types.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
-import { api } from "../common/api.ts";
+import { api, ApiError } from "../common/api.ts";
 import { h, replace } from "../common/dom.ts";
 import { clock } from "../common/time.ts";
 import { t, type MessageKey } from "../i18n/index.ts";
@@ -35,14 +35,31 @@ export function timelineContext(screen: PlanScreen): TimelineContext {
 export function renderPlan(host: HTMLElement, screen: PlanScreen): void {
   const status = h("p", { class: "result", role: "status", id: "plan-status" });
   const base = `/api/v1/sites/${encodeURIComponent(screen.site)}/plans`;
+  // The planner runs in a worker thread on the server (a district takes up to a minute): the page
+  // shows the time so far, and when the server is busy (503) it waits as told and tries again.
   const build = async () => {
-    status.textContent = t("lead.building");
+    const started = Date.now();
+    const tick = () => (status.textContent = t("lead.planning", { seconds: Math.round((Date.now() - started) / 1000) }));
+    tick();
     status.className = "result";
+    const timer = setInterval(tick, 1000);
     try {
-      screen.onPlan(await api<StoredPlan>(base, { body: {}, token: screen.token }));
+      for (let attempt = 0; ; attempt++) {
+        try {
+          screen.onPlan(await api<StoredPlan>(base, { body: {}, token: screen.token }));
+          return;
+        } catch (err) {
+          if (!(err instanceof ApiError) || err.code !== "WORKERS_BUSY" || attempt >= 5) throw err;
+          const wait = 5 * (attempt + 1);
+          status.textContent = t("lead.plannerBusy", { seconds: wait });
+          await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+        }
+      }
     } catch (err) {
       status.textContent = t("app.error", { message: (err as Error).message });
       status.className = "result err";
+    } finally {
+      clearInterval(timer);
     }
   };
   const publish = async () => {

@@ -6,6 +6,10 @@ import { allow, params, requireSelfOrLead } from "../auth/guard.ts";
 import { errors } from "../errors.ts";
 import { planWorkbook } from "../exports/workbook.ts";
 import { staffCalendar } from "../exports/calendar.ts";
+import { signCalendarLink } from "../auth/tokens.ts";
+import { calendarCredential } from "../store/codes.ts";
+import type { Plan } from "../../shared/plan/types.ts";
+import type { Scenario } from "../../shared/scenario/schema.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -22,7 +26,23 @@ export function mountExports(app: Express, context: AppContext): void {
     res.send(Buffer.from(await book.xlsx.writeBuffer()));
   });
 
-  // Calendar apps cannot send headers, so the token may come as `?token=` (docs/api.md "Exports").
+  // A read-only link for a calendar app (docs/api.md "Exports"): its own token, good only for this
+  // calendar, ended by DELETE (a new link) or when the person's code is rotated or they leave.
+  app.get("/api/v1/sites/:site/staff/:staff/calendar-link", allow(context, ["lead", "staff"]), (req, res) => {
+    const { site, staff } = params(req);
+    requireSelfOrLead(req.account!, staff);
+    if (!context.store.sites.get(site)!.scenario.staff.some((s) => s.id === staff)) throw errors.notFound(`staff "${staff}" of site "${site}"`);
+    const token = signCalendarLink(context.store, site, staff, context.clock.now());
+    res.json({ token, url: `/api/v1/sites/${encodeURIComponent(site)}/staff/${encodeURIComponent(staff)}/calendar.ics?token=${token}` });
+  });
+  app.delete("/api/v1/sites/:site/staff/:staff/calendar-link", allow(context, ["lead", "staff"]), (req, res) => {
+    const { site, staff } = params(req);
+    requireSelfOrLead(req.account!, staff);
+    context.store.codes.bump(calendarCredential(site, staff), context.clock.now());
+    res.status(204).end();
+  });
+
+  // Calendar apps cannot send headers: `?token=` takes a calendar link's token, never a sign-in token.
   app.get("/api/v1/sites/:site/staff/:staff/calendar.ics", allow(context, ["lead", "staff"], { queryToken: true }), (req, res) => {
     const { site, staff } = params(req);
     requireSelfOrLead(req.account!, staff);

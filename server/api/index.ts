@@ -13,6 +13,7 @@ import { mountExports } from "./exports.ts";
 import { mountRoster } from "./roster.ts";
 import { mountAlerts } from "./alerts.ts";
 import { mountPosters } from "./posters.ts";
+import { mountCodes } from "./codes.ts";
 
 export function mountApi(app: Express, context: AppContext): void {
   // The published JSON Schema of the scenario format (C1), for editors and other tools.
@@ -31,4 +32,5 @@ export function mountApi(app: Express, context: AppContext): void {
   mountRoster(app, context);
   mountAlerts(app, context);
   mountPosters(app, context);
+  mountCodes(app, context);
 }

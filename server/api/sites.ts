@@ -29,7 +29,11 @@ export function mountSites(app: Express, context: AppContext): void {
   });
 
   app.post("/api/v1/sites/:site/plans", lead, async (req, res) => {
-    res.status(201).json(planView(await draftPlan(context, params(req).site)));
+    const [bytes, tail] = (await draftPlan(context, params(req).site)).json;
+    // Sent as it is: no ETag (hashing ~10 MB would hold the event loop; a draft is never re-fetched here).
+    res.status(201).set({ "Content-Type": "application/json; charset=utf-8", "Content-Length": String(bytes.length + Buffer.byteLength(tail)) });
+    res.write(bytes);
+    res.end(tail);
   });
 
   app.post("/api/v1/sites/:site/plans/:plan/publish", lead, (req, res) => {

@@ -5,7 +5,7 @@ import type { AppContext } from "../context.ts";
 import type { AccountRole } from "../store/codes.ts";
 import type { SiteRecord } from "../store/sites.ts";
 import { errors } from "../errors.ts";
-import { tokenSecret, verifyToken, type TokenClaims } from "./tokens.ts";
+import { verifyAccountToken, verifyCalendarLink, type TokenClaims } from "./tokens.ts";
 
 declare module "express-serve-static-core" {
   interface Request {
@@ -14,26 +14,33 @@ declare module "express-serve-static-core" {
 }
 
 export interface GuardOptions {
-  /** Also accept `?token=` (calendar apps cannot send headers). */
+  /**
+   * Also accept a calendar link token as `?token=` (calendar apps cannot send headers); a sign-in
+   * token there is refused, so the bearer token never sits in a calendar app or a URL.
+   */
   queryToken?: boolean;
 }
 
-/** The bearer token of a request, from the header (or the query when allowed). */
-function tokenOf(req: Request, options: GuardOptions): string | undefined {
+/** The bearer token of a request, from the header. */
+function tokenOf(req: Request): string | undefined {
   const header = req.get("authorization");
   if (header) {
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     return m ? m[1] : "";
   }
-  if (options.queryToken && typeof req.query.token === "string") return req.query.token;
   return undefined;
 }
 
 /** The claims of the caller, or a 401. */
 export function authenticate(context: AppContext, req: Request, options: GuardOptions = {}): TokenClaims {
-  const token = tokenOf(req, options);
+  const token = tokenOf(req);
+  if (token === undefined && options.queryToken && typeof req.query.token === "string") {
+    const link = verifyCalendarLink(context.store, req.query.token, context.clock.now());
+    if (!link) throw errors.badToken();
+    return link;
+  }
   if (token === undefined) throw errors.unauthenticated();
-  const claims = verifyToken(token, tokenSecret(context.store), context.clock.now());
+  const claims = verifyAccountToken(context.store, token, context.clock.now());
   if (!claims) throw errors.badToken();
   return claims;
 }

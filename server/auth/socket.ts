@@ -2,7 +2,7 @@
 // no token makes a resident's socket, which may only subscribe to queues. A bad token is refused.
 import type { AppContext } from "../context.ts";
 import type { LiveSocket } from "../live/io.ts";
-import { tokenSecret, verifyToken } from "./tokens.ts";
+import { verifyAccountToken } from "./tokens.ts";
 import { errors } from "../errors.ts";
 
 /** Socket.IO middleware for the handshake. */
@@ -10,7 +10,7 @@ export function socketAuth(context: AppContext) {
   return (socket: LiveSocket, next: (err?: Error) => void): void => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     if (token === undefined || token === null || token === "") return next();
-    const claims = verifyToken(token, tokenSecret(context.store), context.clock.now());
+    const claims = verifyAccountToken(context.store, token, context.clock.now());
     if (!claims) {
       // Socket.IO hands the client `message` and `data` of a refused handshake.
       const refused = errors.badToken();

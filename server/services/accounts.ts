@@ -1,7 +1,7 @@
 // Signing in with an access code (docs/api.md C10): the code's account, as a signed, expiring token.
 import type { AppContext } from "../context.ts";
 import type { AccountRole } from "../store/codes.ts";
-import { signToken, tokenSecret } from "../auth/tokens.ts";
+import { signAccountToken } from "../auth/tokens.ts";
 import { errors } from "../errors.ts";
 
 export interface Login {
@@ -19,7 +19,7 @@ export function login(context: AppContext, code: string): Login {
   if (!account) throw errors.badCode();
   const now = context.clock.now();
   const name = account.site && account.staff ? context.store.sites.get(account.site)?.scenario.staff.find((p) => p.id === account.staff)?.name : undefined;
-  const token = signToken(account, tokenSecret(context.store), now, context.config.tokenTtlSeconds);
+  const token = signAccountToken(context.store, account, now, context.config.tokenTtlSeconds);
   return {
     token,
     role: account.role,

@@ -3,28 +3,12 @@
 import { randomUUID } from "node:crypto";
 import type { AppContext } from "../context.ts";
 import type { Plan } from "../../shared/plan/types.ts";
-import type { Scenario } from "../../shared/scenario/schema.ts";
 import type { TokenClaims } from "../auth/tokens.ts";
 import type { PlanRecord } from "../store/plans.ts";
 import { errors } from "../errors.ts";
 import { assignmentsOf } from "../../shared/rotation/now.ts";
+import { workers } from "../workers/pool.ts";
 
-type MakePlan = (scenario: Scenario) => Plan;
-let planner: MakePlan | undefined;
-
-/** The planner (shared/plan/make.ts), loaded on first use. */
-async function loadPlanner(): Promise<MakePlan> {
-  if (!planner) {
-    // A computed path: the planner is another area's module and is resolved only at run time.
-    const path = "../../shared/plan/make.ts";
-    try {
-      planner = ((await import(path)) as { makePlan: MakePlan }).makePlan;
-    } catch {
-      throw errors.planUnavailable();
-    }
-  }
-  return planner;
-}
 
 /** The plan as the API shows it: the contract's fields plus its id and state. */
 export function planView(record: PlanRecord): Plan & { id: string; site: string; revision: number; publishedAt: string | null } {
@@ -37,16 +21,22 @@ export function planView(record: PlanRecord): Plan & { id: string; site: string;
   };
 }
 
-/** Makes and stores a draft plan from the site's scenario. */
-export async function draftPlan(context: AppContext, site: string): Promise<PlanRecord> {
+/**
+ * Makes and stores a draft plan from the site's scenario; answers the plan as the API shows it, as
+ * JSON in two pieces (the planner's bytes, then the record's fields). The planner runs in a worker thread (server/workers/pool.ts) and hands back its plan
+ * as text, which is stored and sent as it is: a district's plan is ~10 MB of JSON, and parsing and
+ * writing it again here would hold the event loop for a good part of a second.
+ */
+export async function draftPlan(context: AppContext, site: string): Promise<{ id: string; json: [Uint8Array, string] }> {
   const record = context.store.sites.get(site);
   if (!record) throw errors.notFound(`site "${site}"`);
-  const makePlan = await loadPlanner();
-  const plan = makePlan(record.scenario);
   const id = `plan-${randomUUID().slice(0, 8)}`;
-  const at = context.clock.now();
-  context.store.plans.insert(id, site, plan, at);
-  return context.store.plans.get(site, id)!;
+  const made = await workers(context).plan(record.scenario, { site, id, at: context.clock.now() });
+  if (!made.stored) context.store.plans.insertJson(id, site, Buffer.from(made.plan).toString("utf8"), context.clock.now());
+  // planView's fields after the plan's own (the later of two equal keys wins in JSON.parse): the
+  // plan's bytes without their closing brace, then these.
+  const extra = JSON.stringify({ id, site, revision: 0, publishedAt: null });
+  return { id, json: [made.plan.subarray(0, made.plan.length - 1), `,${extra.slice(1)}`] };
 }
 
 /** Stores a plan made elsewhere (tests, imports): the same path a drafted plan takes after making. */

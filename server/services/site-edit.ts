@@ -36,7 +36,7 @@ export function editSite(context: AppContext, site: string, scenario: Scenario):
         codes[id] = newAccessCode();
         store.codes.add(codes[id], { role: "staff", site, staff: id }, now);
       }
-      for (const id of removed) store.codes.removeStaff(site, id);
+      for (const id of removed) store.codes.removeStaff(site, id, now);
       return replaced;
     });
   } catch (err) {

@@ -64,6 +64,10 @@ function mustPass(context: AppContext, site: string, assignment: string, to: str
   return { current, assignments: check.assignments };
 }
 
+/** Offers of one person's assignments allowed per hour. */
+export const SWAP_OFFERS_PER_HOUR = 10;
+const SWAP_OFFER_WINDOW_MS = 3600_000;
+
 export function proposeSwap(context: AppContext, site: string, input: { assignment: string; to: string }, account: TokenClaims): SwapView {
   const current = planInForce(context, site);
   const assignment = current.plan.assignments.find((a) => a.id === input.assignment);
@@ -72,6 +76,14 @@ export function proposeSwap(context: AppContext, site: string, input: { assignme
   if (Date.parse(assignment.end) <= context.clock.now()) throw errors.assignmentPast();
   if (!context.store.sites.get(site)!.scenario.staff.some((p) => p.id === input.to))
     throw errors.invalidField("$.to", `"${input.to}" is not on this site's roster`);
+  // One open offer per assignment and person, and a few offers an hour per person: each offer
+  // pushes a notice, and a repeated one must not flood a colleague's phone (docs/reliability.md "Security").
+  const open = context.store.swaps.openOffer(site, input.assignment, input.to);
+  if (open) throw errors.swapAlreadyOffered(open.id);
+  const now = context.clock.now();
+  const recent = context.store.swaps.offersSince(site, assignment.staff, now - SWAP_OFFER_WINDOW_MS);
+  if (recent.count >= SWAP_OFFERS_PER_HOUR)
+    throw errors.tooManySwapOffers(SWAP_OFFERS_PER_HOUR, Math.max(1, Math.ceil(((recent.earliest ?? now) + SWAP_OFFER_WINDOW_MS - now) / 1000)));
   mustPass(context, site, input.assignment, input.to);
   const id = `swap-${randomUUID().slice(0, 8)}`;
   context.store.swaps.insert({ id, site, plan: current.id, assignment: input.assignment, from: assignment.staff, to: input.to, createdAt: context.clock.now() });

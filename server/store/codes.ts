@@ -25,8 +25,49 @@ export function codeDigest(code: string): string {
   return createHash("sha256").update(code.trim().toUpperCase()).digest("hex");
 }
 
+/**
+ * The credential an account's tokens come from, as the `credentials` table names it.
+ * @example credentialOf({ role: "staff", site: "yiyuan", staff: "bai-xue" }) // "staff:yiyuan:bai-xue"
+ */
+export function credentialOf(account: Account): string {
+  if (account.role === "lead") return "lead";
+  if (account.role === "lab") return `lab:${account.site}`;
+  return `staff:${account.site}:${account.staff}`;
+}
+
+/** The credential of a person's calendar links (revoked on its own, and with the person's). */
+export const calendarCredential = (site: string, staff: string) => `calendar:${site}:${staff}`;
+
 export class CodeStore {
+  private versionStmt?: ReturnType<Db["prepare"]>;
+
   constructor(private readonly db: Db) {}
+
+  /** A credential's version: 0 until it is first rotated or removed. */
+  version(credential: string): number {
+    // Prepared once, on first use: every signed-in request asks for its credential's version.
+    this.versionStmt ??= this.db.prepare("SELECT version FROM credentials WHERE account = ?");
+    return (this.versionStmt.get(credential) as { version: number } | undefined)?.version ?? 0;
+  }
+
+  /** Raises a credential's version: every token signed under the old one stops working. */
+  bump(credential: string, at: number): number {
+    this.db
+      .prepare("INSERT INTO credentials (account, version, changed_at) VALUES (?, 1, ?) ON CONFLICT (account) DO UPDATE SET version = version + 1, changed_at = excluded.changed_at")
+      .run(credential, at);
+    return this.version(credential);
+  }
+
+  /** Gives an account a new code in place of its old ones, and ends the tokens of the old (one transaction). */
+  replace(code: string, account: Account, at: number): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare("DELETE FROM access_codes WHERE role = ? AND site IS ? AND staff IS ?")
+        .run(account.role, account.site, account.staff);
+      this.add(code, account, at);
+      this.bump(credentialOf(account), at);
+    })();
+  }
 
   add(code: string, account: Account, at: number): void {
     this.db
@@ -40,12 +81,24 @@ export class CodeStore {
       .get(codeDigest(code)) as Account | undefined;
   }
 
+  leadCount(): number {
+    return (this.db.prepare("SELECT count(*) AS n FROM access_codes WHERE role = 'lead'").get() as { n: number }).n;
+  }
+
   hasLead(): boolean {
     return this.db.prepare("SELECT 1 FROM access_codes WHERE role = 'lead' LIMIT 1").get() !== undefined;
   }
 
-  /** Removes a staff member's codes at a site (they left the roster). */
-  removeStaff(site: string, staff: string): number {
-    return this.db.prepare("DELETE FROM access_codes WHERE role = 'staff' AND site = ? AND staff = ?").run(site, staff).changes;
+  /**
+   * Removes a staff member's codes at a site (they left the roster) and ends their tokens and
+   * calendar links for good: the versions stay raised if the same id is added again.
+   */
+  removeStaff(site: string, staff: string, at = Date.now()): number {
+    return this.db.transaction(() => {
+      const removed = this.db.prepare("DELETE FROM access_codes WHERE role = 'staff' AND site = ? AND staff = ?").run(site, staff).changes;
+      this.bump(credentialOf({ role: "staff", site, staff }), at);
+      this.bump(calendarCredential(site, staff), at);
+      return removed;
+    })();
   }
 }

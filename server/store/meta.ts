@@ -9,6 +9,10 @@ export class MetaStore {
     return row?.value;
   }
 
+  set(key: string, value: string): void {
+    this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(key, value);
+  }
+
   /** The value under `key`, made by `make` and saved the first time it is asked for. */
   getOrCreate(key: string, make: () => string): string {
     return this.db.transaction(() => {

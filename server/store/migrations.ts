@@ -188,6 +188,21 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE sites ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 6,
+    description: "credential versions: a token carries its credential's version; a rotation or removal raises it",
+    sql: `
+      -- One row per credential whose version has moved: "lead", "lab:SITE", "staff:SITE:ID",
+      -- "calendar:SITE:ID". No row is version 0, the version of every token signed before this step,
+      -- so upgrading signs nobody out; the first rotation or removal ends those tokens. Rows are
+      -- never deleted: a person removed and added again does not get their old tokens back.
+      CREATE TABLE credentials (
+        account TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        changed_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -45,6 +45,11 @@ export class PlanStore {
     this.db.prepare("INSERT INTO plans (id, site, body, created_at) VALUES (?, ?, ?, ?)").run(id, site, JSON.stringify(plan), at);
   }
 
+  /** Stores a plan already written as JSON (the planner's worker writes it). */
+  insertJson(id: string, site: string, body: string, at: number): void {
+    this.db.prepare("INSERT INTO plans (id, site, body, created_at) VALUES (?, ?, ?, ?)").run(id, site, body, at);
+  }
+
   get(site: string, id: string): PlanRecord | undefined {
     const row = this.db.prepare("SELECT * FROM plans WHERE site = ? AND id = ?").get(site, id) as PlanRow | undefined;
     return row && fromRow(row);

@@ -54,6 +54,21 @@ export class SwapStore {
     return r && fromRow(r);
   }
 
+  /** An offer of this assignment to this person still waiting (proposed or accepted), if any. */
+  openOffer(site: string, assignment: string, to: string): SwapRecord | undefined {
+    const r = this.db
+      .prepare("SELECT * FROM swaps WHERE site = ? AND assignment = ? AND to_staff = ? AND state IN ('proposed', 'accepted') LIMIT 1")
+      .get(site, assignment, to) as Record<string, unknown> | undefined;
+    return r && fromRow(r);
+  }
+
+  /** Offers of one person's assignments made since `since` (ms), and the earliest of them. */
+  offersSince(site: string, from: string, since: number): { count: number; earliest: number | null } {
+    return this.db
+      .prepare("SELECT count(*) AS count, min(created_at) AS earliest FROM swaps WHERE site = ? AND from_staff = ? AND created_at > ?")
+      .get(site, from, since) as { count: number; earliest: number | null };
+  }
+
   list(site: string): SwapRecord[] {
     return (this.db.prepare("SELECT * FROM swaps WHERE site = ? ORDER BY created_at, id").all(site) as Record<string, unknown>[]).map(fromRow);
   }

@@ -101,7 +101,9 @@ export const TubesQuery = Type.Object(
 export const QueueQuery = Type.Object({ site: Id }, { additionalProperties: true });
 
 export const QueueSubscribe = Type.Object(
-  { site: Id, points: Type.Optional(Type.Array(Id, { maxItems: 2000 })) },
+  // What one subscribe sends is bounded: a lead's board at most 300 points, anyone else 50
+  // (server/live/index.ts); the schema stops anything longer before it is looked at.
+  { site: Id, points: Type.Optional(Type.Array(Id, { maxItems: 300 })) },
   { additionalProperties: false },
 );
 /** `queue:subscribe` and `queue:unsubscribe`: a site, and its points (none: all of them). */

@@ -45,7 +45,7 @@ export const PointSchema = Type.Object(
   {
     id: Id,
     name: Type.String({ minLength: 1, maxLength: 200 }),
-    desks: Type.Integer({ minimum: 0, maximum: 200 }),
+    desks: Type.Integer({ minimum: 0, maximum: 50 }),
     shelter: OneOf(SHELTERS),
     location: Type.Optional(LocationSchema),
     /** The garment worn at this point; default `heat.garment`. */
@@ -227,12 +227,14 @@ export const ScenarioSchema = Type.Object(
       },
       { additionalProperties: false },
     ),
-    points: Type.Array(PointSchema, { minItems: 1, maxItems: 2000 }),
-    buildings: Type.Array(BuildingSchema, { maxItems: 20000 }),
-    weather: Type.Array(WeatherHourSchema, { minItems: 1, maxItems: 24 * 14 }),
-    staff: Type.Array(StaffSchema, { maxItems: 20000 }),
-    homeVisits: Type.Optional(Type.Array(HomeVisitSchema, { maxItems: 20000 })),
-    teams: Type.Optional(Type.Array(TeamSchema, { maxItems: 2000 })),
+    // The largest scenario the server takes (docs/reliability.md "Security"): a district of 300
+    // points, 5,000 buildings and 10,000 staff over up to 7 days; more is refused, not planned.
+    points: Type.Array(PointSchema, { minItems: 1, maxItems: 300 }),
+    buildings: Type.Array(BuildingSchema, { maxItems: 5000 }),
+    weather: Type.Array(WeatherHourSchema, { minItems: 1, maxItems: 24 * 7 }),
+    staff: Type.Array(StaffSchema, { maxItems: 10000 }),
+    homeVisits: Type.Optional(Type.Array(HomeVisitSchema, { maxItems: 5000 })),
+    teams: Type.Optional(Type.Array(TeamSchema, { maxItems: 300 })),
     rules: Type.Optional(RulesSchema),
   },
   { additionalProperties: false, $id: "https://tenfold.example/schemas/scenario.json" },

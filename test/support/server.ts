@@ -11,6 +11,7 @@ import type { Config } from "../../server/config.ts";
 import type { SiteCodes } from "../../server/services/sites.ts";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../shared/live/events.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
+import type { Config } from "../../server/config.ts";
 
 export const LEAD_CODE = "LEADTESTCODE";
 /** Half an hour before the example site opens. */
