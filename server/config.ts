@@ -2,7 +2,7 @@
 import { join } from "node:path";
 import { backupInterval } from "./store/backup-schedule.ts";
 import { DEFAULT_DESK_TIME_WINDOW, type DeskTimeWindow } from "../shared/tubes/desk-time.ts";
-import type { LoginLimits } from "./api/auth.ts";
+import type { LoginLimits } from "./auth/login-limits.ts";
 
 export interface Config {
   port: number;
@@ -32,7 +32,7 @@ export interface Config {
   workerTimeoutSeconds: number;
   /** Believe X-Forwarded-For from these proxies (TENFOLD_TRUST_PROXY; Express's "trust proxy"); off by default. */
   trustProxy: string | false;
-  /** Sign-in limits per client address (api/auth.ts DEFAULT_LOGIN_LIMITS); tests set smaller ones. */
+  /** Sign-in limits per client address (auth/login-limits.ts DEFAULT_LOGIN_LIMITS); tests set smaller ones. */
   loginLimits?: Partial<LoginLimits>;
 }
 

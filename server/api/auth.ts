@@ -11,24 +11,11 @@ import { LoginBody } from "../../shared/live/shapes.ts";
 import { validator } from "./validator.ts";
 import { login } from "../services/accounts.ts";
 import { errors } from "../errors.ts";
+import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from "../auth/login-limits.ts";
 
 const loginBody = validator(LoginBody);
 
-export interface LoginLimits {
-  /** How far back failures count. */
-  windowMs: number;
-  /** Failures in the window before attempts slow down. */
-  freeFailures: number;
-  /** Each failure past the free ones adds this much to the wait before the next attempt… */
-  delayStepMs: number;
-  /** …up to this much. */
-  maxDelayMs: number;
-  /** Failures in the window after which attempts are refused (429 with Retry-After). */
-  refuseAfter: number;
-}
-
-/** 15 minutes; 10 free failures; then 1 s more between attempts per failure, at most 5 s; refused from the 100th. */
-export const DEFAULT_LOGIN_LIMITS: LoginLimits = { windowMs: 15 * 60_000, freeFailures: 10, delayStepMs: 1000, maxDelayMs: 5000, refuseAfter: 100 };
+export { DEFAULT_LOGIN_LIMITS, type LoginLimits };
 
 /** Failed sign-ins per address, over a sliding window. */
 export class LoginLimiter {

@@ -11,7 +11,6 @@ import type { Config } from "../../server/config.ts";
 import type { SiteCodes } from "../../server/services/sites.ts";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../shared/live/events.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
-import type { Config } from "../../server/config.ts";
 
 export const LEAD_CODE = "LEADTESTCODE";
 /** Half an hour before the example site opens. */
