@@ -143,6 +143,12 @@ export const flags = {
     message: `this resident is also in open tube(s) ${others.join(", ")}; the lead is told`,
     tubes: others,
   }),
+  /** A resident swabbed again the same day after a tube of theirs was sealed (shared/tubes/resampled.ts). */
+  residentSwabbedAgain: (earlier: string[]) => ({
+    code: "RESIDENT_SWABBED_AGAIN",
+    message: `this resident was already swabbed today into sealed tube(s) ${earlier.join(", ")}; the lead is told`,
+    tubes: earlier,
+  }),
 } as const;
 
 /** The catalogued error for a step the tube life cycle refuses (shared/tubes/lifecycle.ts). */

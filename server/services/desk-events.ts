@@ -9,6 +9,7 @@ import { underPath, validator } from "../api/validator.ts";
 import { errors, flags, tubeRefused, TenfoldError } from "../errors.ts";
 import { tubeStep } from "../../shared/tubes/lifecycle.ts";
 import { deskTimeProblem } from "../../shared/tubes/desk-time.ts";
+import { resampledIn } from "../../shared/tubes/resampled.ts";
 import { relieveAfterTubes } from "./relief.ts";
 import { Type } from "@sinclair/typebox";
 
@@ -37,6 +38,7 @@ interface Effects {
   points: Set<string>;
   sealed: { point: string; desk: number; at: number }[];
   twoTubes: { resident: string; tubes: string[] }[];
+  swabbedAgain: { resident: string; tubes: string[]; tube: string; point: string; desk: number }[];
 }
 
 /**
@@ -73,7 +75,7 @@ export function applyDeskEvents(
   });
   valid.sort((a, b) => a.atMs - b.atMs || RANK[a.event.type] - RANK[b.event.type] || a.index - b.index);
 
-  const effects: Effects = { points: new Set(), sealed: [], twoTubes: [] };
+  const effects: Effects = { points: new Set(), sealed: [], twoTubes: [], swabbedAgain: [] };
   context.store.transaction(() => {
     const seen = context.store.tubes.deskEventDigests(site, valid.map((v) => v.event.id));
     const tubes = new TubeCache(context, site, valid.map((v) => v.event.tube));
@@ -114,6 +116,8 @@ export function applyDeskEvents(
     for (const point of effects.points) hub.queueChanged(site, point);
     for (const t of effects.twoTubes)
       hub.alert(site, "resident-two-tubes", "resident-two-tubes", t, t);
+    for (const t of effects.swabbedAgain)
+      hub.alert(site, "resident-two-tubes", "resident-swabbed-again", { resident: t.resident, tubes: t.tubes, tube: t.tube }, t);
     for (const s of effects.sealed) relieveAfterTubes(context, site, s.point, s.desk, s.at);
   };
   return { results, announce };
@@ -159,7 +163,13 @@ function applyOne(
       tube!.swabs += 1;
       residents.swabbed(resident, e.tube);
       effects.points.add(e.point);
-      if (!others.length) return undefined;
+      if (!others.length) {
+        const sealed = held.filter((id) => id !== e.tube).map((id) => cache.get(id)).filter((t): t is TubeRecord => t !== undefined);
+        const again = resampledIn(sealed, atMs, scenario.site.timezone, scenario.pooling.poolSize);
+        if (!again.length) return undefined;
+        effects.swabbedAgain.push({ resident, tubes: again, tube: e.tube, point: e.point, desk: e.desk });
+        return flags.residentSwabbedAgain(again);
+      }
       // docs/domain.md "Pooled sampling": a resident bound to the wrong tube is a common failure; keep the swab, flag it.
       effects.twoTubes.push({ resident, tubes: [...others, e.tube] });
       return flags.residentInTwoTubes(others);

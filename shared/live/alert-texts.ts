@@ -18,6 +18,7 @@ export interface AlertParams {
   /** A point's heat band rises: GBZ 2.2 share of time ("100%" … "stop") or TB MED 507 category. */
   "heat-rising": { point: string; from: string; to: string; at: string; wbgt: number };
   "resident-two-tubes": { resident: string; tubes: string[] };
+  "resident-swabbed-again": { resident: string; tubes: string[]; tube: string };
   "swap-accepted": { from: string; to: string; assignment: string };
 }
 
@@ -66,6 +67,10 @@ const TEXTS: Texts = {
   "resident-two-tubes": {
     en: (p) => `resident ${p.resident} is in ${p.tubes.length} open tubes (${list(p.tubes, "en")}); check the desk`,
     zh: (p) => `居民 ${p.resident} 同时在 ${p.tubes.length} 个未封管中（${list(p.tubes, "zh")}）；请核查采样台`,
+  },
+  "resident-swabbed-again": {
+    en: (p) => `resident ${p.resident} was swabbed again into ${p.tube} today after sealed tube(s) ${list(p.tubes, "en")}; check the desk`,
+    zh: (p) => `居民 ${p.resident} 今日已在已封管 ${list(p.tubes, "zh")} 中采样，又被采入 ${p.tube}；请核查采样台`,
   },
   "swap-accepted": {
     en: (p) => `${p.to} accepted ${p.from}'s assignment ${p.assignment}; approve or reject it`,
