@@ -1,5 +1,5 @@
-// Every `@example` in shared/ runs and shows what the function returns (the convention:
-// test/support/examples.ts). Examples may name the example site's fixtures below.
+// Every `@example` in shared/, server/ and client/ runs and shows what the function returns (the
+// convention: test/support/examples.ts). Examples may name the example site's fixtures below.
 import { expect } from "chai";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve, dirname } from "node:path";
@@ -15,9 +15,11 @@ function sources(dir: string): string[] {
     .sort();
 }
 
-const files = sources(join(ROOT, "shared")).filter((f) => readFileSync(f, "utf8").includes("@example"));
+const files = ["shared", "server", "client"]
+  .flatMap((dir) => sources(join(ROOT, dir)))
+  .filter((f) => readFileSync(f, "utf8").includes("@example"));
 
-describe("the @examples in shared/", function () {
+describe("the @examples in shared/, server/ and client/", function () {
   this.timeout(60_000);
   let scope: Record<string, unknown>;
   before(async () => {

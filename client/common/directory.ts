@@ -7,7 +7,7 @@ export type { Directory, DirectoryCallup, DirectoryPoint, DirectorySite } from "
 
 /**
  * Buildings being called to each point at an instant.
- * @example callingAt([{building:"b1",buildingName:"1号楼",point:"n",start:"…07:00…",end:"…07:30…"}], t) // {n:["1号楼"]}
+ * @example callingAt([{ building: "b1", buildingName: "1号楼", point: "n", start: "2021-08-03T07:00:00+08:00", end: "2021-08-03T07:30:00+08:00" }], Date.parse("2021-08-03T07:10:00+08:00")) // { n: ["1号楼"] }
  */
 export function callingAt(callups: DirectoryCallup[], at: number): Record<string, string[]> {
   const calling: Record<string, string[]> = {};

@@ -4,7 +4,7 @@ type Attrs = Record<string, string | number | boolean | null | undefined | Event
 
 /**
  * Makes an element with attributes, listeners (`on…`) and children.
- * @example h("p", { class: "wait" }, "12 min") // <p class="wait">12 min</p>
+ * `h("p", { class: "wait" }, "12 min")` makes `<p class="wait">12 min</p>`.
  */
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);

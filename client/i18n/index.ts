@@ -7,7 +7,8 @@ import type { Language } from "../../shared/live/alert-texts.ts";
 export type { Language };
 const catalogues: Record<Language, Messages> = { zh, en };
 const listeners: (() => void)[] = [];
-let current: Language = readSaved();
+// Read on first use, not at import: a module that only formats text has no page to read it from.
+let current: Language | undefined;
 
 function readSaved(): Language {
   try {
@@ -16,12 +17,13 @@ function readSaved(): Language {
   } catch {
     // Storage may be off (private mode); Chinese is the default.
   }
+  if (typeof location === "undefined") return "zh";
   const fromUrl = new URLSearchParams(location.search).get("lang");
   return fromUrl === "en" ? "en" : "zh";
 }
 
 export function language(): Language {
-  return current;
+  return (current ??= readSaved());
 }
 
 /**
@@ -29,7 +31,7 @@ export function language(): Language {
  * @example t("resident.waiting", { n: 12 }) // "排队 12 人"
  */
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
-  const text = catalogues[current][key] ?? key;
+  const text = catalogues[language()][key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name: string) => (name in vars ? String(vars[name]) : `{${name}}`));
 }
 
@@ -51,7 +53,7 @@ export function onLanguageChange(render: () => void): void {
 
 /** Fills every `data-i18n` element of the static HTML and wires the `#lang` switch. */
 export function applyStatic(): void {
-  document.documentElement.lang = current === "zh" ? "zh-CN" : "en";
+  document.documentElement.lang = language() === "zh" ? "zh-CN" : "en";
   for (const el of document.querySelectorAll<HTMLElement>("[data-i18n]")) el.textContent = t(el.dataset.i18n as MessageKey);
   for (const el of document.querySelectorAll<HTMLInputElement>("[data-i18n-placeholder]"))
     el.placeholder = t(el.dataset.i18nPlaceholder as MessageKey);
@@ -63,7 +65,7 @@ export function applyStatic(): void {
 export function initLanguage(): void {
   applyStatic();
   const button = document.getElementById("lang");
-  button?.addEventListener("click", () => setLanguage(current === "zh" ? "en" : "zh"));
+  button?.addEventListener("click", () => setLanguage(language() === "zh" ? "en" : "zh"));
 }
 
 export type { MessageKey };

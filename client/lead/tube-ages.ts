@@ -14,7 +14,7 @@ let inFlight: Promise<void> | undefined;
 
 /**
  * The colour a tube's age earns: `late` past the time to send it, `warn` from the warning age.
- * @example ageClass({ ageMinutes: 180, … }, { sendWithinMinutes: 205, warnFromMinutes: 175 }) // "warn"
+ * @example ageClass({ ageMinutes: 180 }, { sendWithinMinutes: 205, warnFromMinutes: 175 }) // "warn"
  */
 export function ageClass(tube: TubeAge, ages: Pick<TubeAges, "sendWithinMinutes" | "warnFromMinutes">): "late" | "warn" | "ok" {
   if (tube.ageMinutes === null) return "ok";

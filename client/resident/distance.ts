@@ -19,7 +19,8 @@ export function metresBetween(a: LatLng, b: LatLng): number {
 
 /**
  * A distance as people read it.
- * @example distanceLabel(385) // "390 m"; distanceLabel(1520) // "1.5 km"
+ * @example distanceLabel(385) // "390 m"
+ * @example distanceLabel(1520) // "1.5 km"
  */
 export function distanceLabel(metres: number): string {
   if (metres < 1000) return `${Math.round(metres / 10) * 10} m`;

@@ -36,7 +36,7 @@ function signature(body: string, secret: Buffer): string {
 
 /**
  * A token for an account, valid for `ttlSeconds` from `now`.
- * @example signToken({ role: "lab", site: "yiyuan", staff: null }, secret, 0, 3600) // "eyJyb2xlIjoi….Xk3…"
+ * @example verifyToken(signToken({ role: "lab", site: "yiyuan", staff: null }, Buffer.from("k"), 0, 3600), Buffer.from("k"), 60_000) // { role: "lab", site: "yiyuan", staff: null, iat: 0, exp: 3600000, ver: 0 }
  */
 export function signToken(account: Account, secret: Buffer, now: number, ttlSeconds: number, version = 0, link?: { lver: number }): string {
   const claims: TokenClaims = { role: account.role, site: account.site, staff: account.staff, iat: now, exp: now + ttlSeconds * 1000, ver: version, ...(link ? { use: "calendar" as const, lver: link.lver } : {}) };

@@ -10,7 +10,8 @@ export const ALERTS_PER_PAGE = 500;
 
 /**
  * Alerts of `site` with seq above `since`, oldest first.
- * @example alertsSince(context, "yiyuan", 0) // {alerts: [{site: "yiyuan", seq: 1, kind: "gap", …}], last: 1, more: false}
+ * With one gap alert stored, `alertsSince(context, "yiyuan", 0)` gives
+ * `{alerts: [{site: "yiyuan", seq: 1, kind: "gap", …}], last: 1, more: false}` (test/alerts.test.ts).
  */
 export function alertsSince(context: AppContext, site: string, since: number): AlertPage {
   const rows = context.store.alerts.since(site, since, ALERTS_PER_PAGE + 1);

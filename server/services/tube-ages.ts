@@ -11,7 +11,8 @@ export type { TubeAge, TubeAges, TubeListState };
 
 /**
  * The site's tubes in `states`, oldest first.
- * @example tubeAges(context, "yiyuan", ["open"]) // {now: "…", sendWithinMinutes: 180, tubes: [{id: "T-1", ageMinutes: 42, …}]}
+ * E.g. `tubeAges(context, "yiyuan", ["open"])` gives `{now, sendWithinMinutes, warnFromMinutes, tubes:
+ * [{id, point, desk, state, ageMinutes, …}]}` (test/tube-list.test.ts).
  */
 export function tubeAges(context: AppContext, site: string, states: readonly TubeListState[]): TubeAges {
   const now = context.clock.now();

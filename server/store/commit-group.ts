@@ -17,7 +17,7 @@ export class CommitGroup {
 
   /**
    * Runs `work` (synchronous store writes) in the next group; resolves once the group committed.
-   * @example await context.commits.run(() => store.queue.add("yiyuan", "north-gate", now, { headcount: 40 }, null))
+   * As in `await context.commits.run(() => store.queue.add("yiyuan", "north-gate", now, { headcount: 40 }, null))`.
    */
   run<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
