@@ -54,7 +54,7 @@ function render(): void {
   );
   rotationHost.hidden = actionsHost.hidden = tab !== "rotation";
   deskHost.hidden = tab !== "desk";
-  renderRotation(rotationHost, { assignments, heat, points: site.points, timezone: site.timezone, now: now(), published });
+  renderRotation(rotationHost, { assignments, heat, points: site.points, workload: site.workload, timezone: site.timezone, now: now(), published });
   actions?.update();
 }
 

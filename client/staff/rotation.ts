@@ -8,12 +8,15 @@ import { clock, countdown } from "../common/time.ts";
 import { t, type MessageKey } from "../i18n/index.ts";
 import { drinkingAdvice } from "../../shared/heat/drink.ts";
 import { DEFAULT_RULES } from "../../shared/scenario/rules.ts";
+import type { Role, Workload } from "../../shared/scenario/schema.ts";
 import { isWithin } from "../../shared/time.ts";
 
 export interface RotationView {
   assignments: Assignment[];
   heat: HeatHour[];
   points: DirectoryPoint[];
+  /** The site's workload per role (its rules); the defaults when the directory has none. */
+  workload?: Partial<Record<Role, Workload>>;
   timezone: string;
   now: number;
   published: boolean;
@@ -59,9 +62,10 @@ export function renderRotation(host: HTMLElement, view: RotationView): void {
   const here = heatAt(view.heat, current?.point ?? next?.point, view.now);
   const category = categoryAt(view.heat, current?.point ?? next?.point, view.now);
   const role = (current ?? next)?.role ?? "sampler";
-  // The page is not sent the site's own rules: the default workload of the role (docs/api.md "Defaults").
-  const workload = DEFAULT_RULES.workload[role];
   const allowance = here?.allowance[role];
+  // The site's workload for the role (docs/api.md "Defaults"); at a point the heat stops, the
+  // person rests, and drinks as for easy work.
+  const workload = allowance === "stop" ? "easy" : (view.workload?.[role] ?? DEFAULT_RULES.workload[role]);
   const breaks = view.assignments.filter((a) => a.activity === "rest" || a.activity === "meal");
   replace(
     host,

@@ -1,6 +1,6 @@
 // The public directory the pages boot from (GET /api/v1/directory): sites, their points and where
 // they are, and the published call-ups. No personal data: names of buildings, never of people.
-import type { Shelter } from "../scenario/schema.ts";
+import type { Role, Shelter, Workload } from "../scenario/schema.ts";
 
 export interface DirectoryPoint {
   id: string;
@@ -25,6 +25,8 @@ export interface DirectorySite {
   district?: string;
   city?: string;
   poolSize: number;
+  /** The site's workload class per role (docs/api.md "Defaults": `rules.workload`): staff pages judge heat and drink by it. */
+  workload?: Partial<Record<Role, Workload>>;
   points: DirectoryPoint[];
   /** The plan in force, if one is published. */
   published?: { id: string; revision: number } | null;
