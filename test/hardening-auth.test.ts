@@ -9,7 +9,7 @@ import { DEFAULT_LOGIN_LIMITS } from "../server/api/auth.ts";
 
 const wrong = (t: TestServer, i: number, headers: Record<string, string> = {}) => call(t.base, "POST", "/api/v1/login", { body: { code: `WRONG-CODE-${i}` }, headers });
 
-describe("hardening: sign-in limits (issue 16 item 5)", function () {
+describe("hardening: sign-in limits", function () {
   this.timeout(60_000);
   let t: TestServer | undefined;
   afterEach(async () => {
@@ -84,7 +84,7 @@ function answerBeforeBody(base: string, path: string, headers: Record<string, st
   });
 }
 
-describe("hardening: bodies read after sign-in, each route with its limit (issue 16 item 7)", function () {
+describe("hardening: bodies read after sign-in, each route with its limit", function () {
   this.timeout(60_000);
   let t: TestServer;
   let lead: string;

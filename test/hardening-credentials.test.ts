@@ -33,7 +33,7 @@ async function serveFile(db: string, leadCode: string, seed = false): Promise<{ 
   return { base: `http://127.0.0.1:${port}`, store, seeded: first.seeded?.codes.staff, lab: first.seeded?.codes.lab, close: () => tenfold.close() };
 }
 
-describe("hardening: revocable codes and tokens (issue 16 items 3, 4, 12, 13)", function () {
+describe("hardening: revocable codes and tokens", function () {
   this.timeout(60_000);
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "tenfold-cred-"))));

@@ -8,7 +8,7 @@ import { SWAP_OFFERS_PER_HOUR } from "../server/services/swaps.ts";
 
 type Ack = { ok: boolean; points?: string[]; error?: { code: string; path?: string } };
 
-describe("hardening: queue subscriptions (issue 16 item 2)", function () {
+describe("hardening: queue subscriptions", function () {
   this.timeout(60_000);
   let t: TestServer;
   let s: TestSocket | undefined;
@@ -82,7 +82,7 @@ describe("hardening: queue subscriptions (issue 16 item 2)", function () {
   });
 });
 
-describe("hardening: swap offers (issue 16 item 11)", function () {
+describe("hardening: swap offers", function () {
   this.timeout(60_000);
   const site = useBoothSite();
   const { open, as, api } = site;

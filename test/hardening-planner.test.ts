@@ -77,7 +77,7 @@ function zip(entries: { name: string; data: Buffer }[]): Buffer {
   return Buffer.concat([...locals, cd, end]);
 }
 
-describe("hardening: planner and .xlsx in worker threads (issue 16 items 1, 10)", function () {
+describe("hardening: planner and .xlsx in worker threads", function () {
   this.timeout(120_000);
   let t: App | undefined;
   afterEach(async () => {
