@@ -143,6 +143,11 @@ export const flags = {
     message: `this resident is also in open tube(s) ${others.join(", ")}; the lead is told`,
     tubes: others,
   }),
+  /** A swab naming a building the site does not have: kept, and the lead is told. */
+  unknownBuilding: (building: string) => ({
+    code: "UNKNOWN_BUILDING",
+    message: `site has no building "${building}"; the swab is kept and the lead is told`,
+  }),
   /** A resident swabbed again the same day after a tube of theirs was sealed (shared/tubes/resampled.ts). */
   residentSwabbedAgain: (earlier: string[]) => ({
     code: "RESIDENT_SWABBED_AGAIN",

@@ -57,7 +57,7 @@ describe("posters and the building list", function () {
     const list = await call(t.base, "GET", "/api/v1/sites/yiyuan/buildings");
     expect(list.status).to.equal(200);
     for (const b of list.body) {
-      expect(Object.keys(b).sort()).to.deep.equal(["callups", "id", "name", "point"]);
+      expect(Object.keys(b).sort()).to.deep.equal(["callups", "id", "name", "point", "residents", "sampled"]);
       const own = plan.plan?.callups ?? plan.callups;
       expect(b.callups.length, b.id).to.be.at.least(own.some((c: { building: string }) => c.building === b.id) ? 1 : 0);
     }

@@ -3,7 +3,8 @@
 import type { Express, Request } from "express";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
-import { buildingDays, pointDays } from "../posters/site-day.ts";
+import { buildingDays, buildingProgress, pointDays } from "../posters/site-day.ts";
+import { allow } from "../auth/guard.ts";
 import { buildingPoster, pointPoster } from "../posters/posters.ts";
 import { posterDocument } from "../posters/page.ts";
 
@@ -18,9 +19,16 @@ export function mountPosters(app: Express, context: AppContext): void {
   const baseOf = (req: Request) => context.config.publicUrl ?? `${req.protocol}://${req.get("host") ?? "localhost"}/`;
 
   app.get("/api/v1/sites/:site/buildings", (req, res) => {
-    const { scenario, plan } = siteOf(req);
+    const { id, scenario, plan } = siteOf(req);
     res.set("Cache-Control", "no-cache");
-    res.json(buildingDays(scenario, plan));
+    res.json(buildingDays(scenario, plan, context.store.tubes.swabsByBuilding(id)));
+  });
+
+  // The building heads' and the lead's view: the least sampled first, who is missed (漏检).
+  app.get("/api/v1/sites/:site/buildings/progress", allow(context, ["lead", "staff"]), (req, res) => {
+    const { id, scenario, plan } = siteOf(req);
+    res.set("Cache-Control", "no-cache");
+    res.json({ now: new Date(context.clock.now()).toISOString(), buildings: buildingProgress(buildingDays(scenario, plan, context.store.tubes.swabsByBuilding(id)), context.clock.now()) });
   });
 
   app.get("/api/v1/sites/:site/posters/points.html", async (req, res) => {

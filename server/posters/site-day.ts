@@ -15,6 +15,19 @@ export interface BuildingDay {
   name: string;
   point: string;
   callups: TimeSpan[];
+  /** Residents listed, and swabs recorded for the building so far (counts only, no names). */
+  residents: number;
+  sampled: number;
+}
+
+/** A building's progress for the building head and the lead: who has not come (漏检). */
+export interface BuildingProgress extends BuildingDay {
+  /** Sampled against listed, 0–1. */
+  share: number;
+  /** Listed residents not yet sampled. */
+  missed: number;
+  /** Whether every call-up of the building has ended: its missed residents are late, not waiting. */
+  callupsOver: boolean;
 }
 
 export interface PointDay {
@@ -29,11 +42,26 @@ export interface PointDay {
  * Buildings with the call-ups of the published plan (a building rerouted is listed at the point
  * it is called to); without a plan, no call-ups yet.
  */
-export function buildingDays(scenario: Scenario, plan: Plan | undefined): BuildingDay[] {
+export function buildingDays(scenario: Scenario, plan: Plan | undefined, sampled: ReadonlyMap<string, number> = new Map()): BuildingDay[] {
   return scenario.buildings.map((b) => {
     const own = (plan?.callups ?? []).filter((c) => c.building === b.id).sort((x, y) => Date.parse(x.start) - Date.parse(y.start));
-    return { id: b.id, name: b.name, point: own[0]?.point ?? b.point, callups: mergeSpans(own) };
+    return { id: b.id, name: b.name, point: own[0]?.point ?? b.point, callups: mergeSpans(own), residents: b.residents, sampled: sampled.get(b.id) ?? 0 };
   });
+}
+
+/**
+ * Each building's progress at `now`, the least sampled first: what the building head calls down
+ * again, and at closing the missed list (漏检).
+ */
+export function buildingProgress(days: BuildingDay[], now: number): BuildingProgress[] {
+  return days
+    .map((b) => ({
+      ...b,
+      share: b.residents > 0 ? Math.min(1, b.sampled / b.residents) : 1,
+      missed: Math.max(0, b.residents - b.sampled),
+      callupsOver: b.callups.length > 0 && b.callups.every((c) => Date.parse(c.end) <= now),
+    }))
+    .sort((a, b) => a.share - b.share || a.id.localeCompare(b.id));
 }
 
 /** Points with the hours any of their desks is open in the published plan. */

@@ -26,7 +26,9 @@ const RANK = { "tube.open": 0, swab: 1, "tube.seal": 2 } as const;
 
 /** What makes two events with one id "the same": every field the desk sent, the time as an instant. */
 function digestOf(e: DeskEventInput, atMs: number): string {
-  return JSON.stringify([e.type, atMs, e.point, e.desk, e.tube, e.resident ?? null]);
+  // building and unit only when sent: digests of events stored before they existed stay the same
+  const where = e.building === undefined && e.unit === undefined ? [] : [e.building ?? null, e.unit ?? null];
+  return JSON.stringify([e.type, atMs, e.point, e.desk, e.tube, e.resident ?? null, ...where]);
 }
 
 function rejection(id: string, err: TenfoldError, index: number): EventResult {
@@ -39,6 +41,7 @@ interface Effects {
   sealed: { point: string; desk: number; at: number }[];
   twoTubes: { resident: string; tubes: string[] }[];
   swabbedAgain: { resident: string; tubes: string[]; tube: string; point: string; desk: number }[];
+  unknownBuildings: { building: string; swab: string; point: string; desk: number }[];
 }
 
 /**
@@ -75,7 +78,7 @@ export function applyDeskEvents(
   });
   valid.sort((a, b) => a.atMs - b.atMs || RANK[a.event.type] - RANK[b.event.type] || a.index - b.index);
 
-  const effects: Effects = { points: new Set(), sealed: [], twoTubes: [], swabbedAgain: [] };
+  const effects: Effects = { points: new Set(), sealed: [], twoTubes: [], swabbedAgain: [], unknownBuildings: [] };
   context.store.transaction(() => {
     const seen = context.store.tubes.deskEventDigests(site, valid.map((v) => v.event.id));
     const tubes = new TubeCache(context, site, valid.map((v) => v.event.tube));
@@ -116,6 +119,8 @@ export function applyDeskEvents(
     for (const point of effects.points) hub.queueChanged(site, point);
     for (const t of effects.twoTubes)
       hub.alert(site, "resident-two-tubes", "resident-two-tubes", t, t);
+    for (const u of effects.unknownBuildings)
+      hub.alert(site, "building", "swab-unknown-building", { building: u.building, point: u.point, desk: u.desk }, u);
     for (const t of effects.swabbedAgain)
       hub.alert(site, "resident-two-tubes", "resident-swabbed-again", { resident: t.resident, tubes: t.tubes, tube: t.tube }, t);
     for (const s of effects.sealed) relieveAfterTubes(context, site, s.point, s.desk, s.at);
@@ -159,14 +164,17 @@ function applyOne(
     case "swab": {
       const resident = e.resident!;
       const others = held.filter((id) => cache.get(id)?.state === "open");
-      tubes.addSwab(site, { id: e.id, tube: e.tube, point: e.point, desk: e.desk, resident, at: e.at, atMs, receivedAt, staff: account.staff });
+      tubes.addSwab(site, { id: e.id, tube: e.tube, point: e.point, desk: e.desk, resident, at: e.at, atMs, receivedAt, staff: account.staff, building: e.building ?? null, unit: e.unit ?? null });
       tube!.swabs += 1;
       residents.swabbed(resident, e.tube);
       effects.points.add(e.point);
+      // A building the site does not have: the swab is kept (it matters more) and the lead is told.
+      const strange = e.building !== undefined && !scenario.buildings.some((b) => b.id === e.building);
+      if (strange) effects.unknownBuildings.push({ building: e.building!, swab: e.id, point: e.point, desk: e.desk });
       if (!others.length) {
         const sealed = held.filter((id) => id !== e.tube).map((id) => cache.get(id)).filter((t): t is TubeRecord => t !== undefined);
         const again = resampledIn(sealed, atMs, scenario.site.timezone, scenario.pooling.poolSize);
-        if (!again.length) return undefined;
+        if (!again.length) return strange ? flags.unknownBuilding(e.building!) : undefined;
         effects.swabbedAgain.push({ resident, tubes: again, tube: e.tube, point: e.point, desk: e.desk });
         return flags.residentSwabbedAgain(again);
       }

@@ -203,6 +203,15 @@ export const MIGRATIONS: Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 7,
+    description: "a swab's building and unit: per-building progress, the missed list, re-tests at home",
+    sql: `
+      ALTER TABLE swabs ADD COLUMN building TEXT;
+      ALTER TABLE swabs ADD COLUMN unit TEXT;
+      CREATE INDEX swabs_building ON swabs(site, building);
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -32,6 +32,8 @@ export interface SwabRecord {
   atMs: number;
   receivedAt: number;
   staff: string | null;
+  building?: string | null;
+  unit?: string | null;
 }
 
 export interface CustodyRecord {
@@ -95,7 +97,7 @@ export class TubeStore {
       tube: db.prepare("SELECT * FROM tubes WHERE site = ? AND id = ?"),
       openTube: db.prepare("INSERT INTO tubes (site, id, point, desk, state, opened_at) VALUES (?, ?, ?, ?, 'open', ?)"),
       insertSwab: db.prepare(
-        "INSERT INTO swabs (site, id, tube, point, desk, resident, at, at_ms, received_at, staff) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO swabs (site, id, tube, point, desk, resident, at, at_ms, received_at, staff, building, unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       ),
       countSwab: db.prepare("UPDATE tubes SET swabs = swabs + 1, first_swab_at = coalesce(first_swab_at, ?) WHERE site = ? AND id = ?"),
       setState: db.prepare("UPDATE tubes SET state = ? WHERE site = ? AND id = ?"),
@@ -134,8 +136,14 @@ export class TubeStore {
   }
 
   addSwab(site: string, swab: SwabRecord): void {
-    this.stmt.insertSwab.run(site, swab.id, swab.tube, swab.point, swab.desk, swab.resident, swab.at, swab.atMs, swab.receivedAt, swab.staff);
+    this.stmt.insertSwab.run(site, swab.id, swab.tube, swab.point, swab.desk, swab.resident, swab.at, swab.atMs, swab.receivedAt, swab.staff, swab.building ?? null, swab.unit ?? null);
     this.stmt.countSwab.run(swab.atMs, site, swab.tube);
+  }
+
+  /** Swabs per building named on them (a swab without a building is not counted to any). */
+  swabsByBuilding(site: string): Map<string, number> {
+    const rows = this.db.prepare("SELECT building, COUNT(*) AS n FROM swabs WHERE site = ? AND building IS NOT NULL GROUP BY building").all(site) as { building: string; n: number }[];
+    return new Map(rows.map((r) => [r.building, r.n]));
   }
 
   seal(site: string, id: string, at: number): void {

@@ -19,6 +19,7 @@ export interface AlertParams {
   "heat-rising": { point: string; from: string; to: string; at: string; wbgt: number };
   "resident-two-tubes": { resident: string; tubes: string[] };
   "resident-swabbed-again": { resident: string; tubes: string[]; tube: string };
+  "swab-unknown-building": { building: string; point: string; desk: number };
   "swap-accepted": { from: string; to: string; assignment: string };
 }
 
@@ -68,6 +69,10 @@ const TEXTS: Texts = {
     en: (p) => `resident ${p.resident} is in ${p.tubes.length} open tubes (${list(p.tubes, "en")}); check the desk`,
     zh: (p) => `居民 ${p.resident} 同时在 ${p.tubes.length} 个未封管中（${list(p.tubes, "zh")}）；请核查采样台`,
   },
+  "swab-unknown-building": {
+    en: (p) => `a swab at ${p.point} desk ${p.desk} names building "${p.building}", which the site does not have; it is kept: correct the building list or the desk`,
+    zh: (p) => `${p.point} 第 ${p.desk} 台的采样记录填写了本点没有的楼栋“${p.building}”；记录已保留，请核对楼栋名单或采样台`,
+  },
   "resident-swabbed-again": {
     en: (p) => `resident ${p.resident} was swabbed again into ${p.tube} today after sealed tube(s) ${list(p.tubes, "en")}; check the desk`,
     zh: (p) => `居民 ${p.resident} 今日已在已封管 ${list(p.tubes, "zh")} 中采样，又被采入 ${p.tube}；请核查采样台`,
@@ -87,6 +92,7 @@ export const ALERT_KIND_NAMES: Record<AlertKind, Record<Language, string>> = {
   heat: { en: "heat", zh: "高温" },
   "resident-two-tubes": { en: "two tubes", zh: "一人多管" },
   swap: { en: "swap", zh: "换班" },
+  building: { en: "building", zh: "楼栋" },
 };
 
 /**

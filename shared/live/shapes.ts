@@ -19,6 +19,9 @@ export const DeskEvent = Type.Object(
     desk: Type.Integer({ minimum: 1, maximum: 200 }),
     tube: Id,
     resident: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    /** A swab's building (the desk pre-fills the one being called) and unit, for per-building progress and re-tests at home. */
+    building: Type.Optional(Id),
+    unit: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
   },
   { additionalProperties: false },
 );
@@ -120,7 +123,7 @@ export const SwapState = Type.Union(SWAP_STATES.map((s) => Type.Literal(s)));
 /** A swap's step (docs/api.md C5): proposed by one, accepted by the other, approved or rejected by the lead. */
 export type SwapState = (typeof SWAP_STATES)[number];
 
-export const ALERT_KINDS = ["gap", "unwell", "tube-age", "positive", "heat", "resident-two-tubes", "swap"] as const;
+export const ALERT_KINDS = ["gap", "unwell", "tube-age", "positive", "heat", "resident-two-tubes", "swap", "building"] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** An `alert` to the lead; the same shape in `GET /api/v1/sites/:site/alerts`. Details ride along. */
