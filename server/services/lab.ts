@@ -60,6 +60,8 @@ function retestsOf(context: AppContext, site: string, tubeId: string): Retest[] 
   const tube = context.store.tubes.get(site, tubeId)!;
   const scenario = context.store.sites.get(site)!.scenario;
   const pointName = scenario.points.find((p) => p.id === tube.point)?.name ?? tube.point;
+  // The grid team covering the resident's building goes to the door (docs/domain.md "Home sampling").
+  const teamOf = new Map((scenario.teams ?? []).flatMap((t) => t.buildings.map((b) => [b, t.id] as const)));
   return context.store.tubes.swabsOf(site, tubeId).map((s) => ({
     tube: tubeId,
     point: tube.point,
@@ -67,7 +69,9 @@ function retestsOf(context: AppContext, site: string, tubeId: string): Retest[] 
     method: "single-tube",
     where: "door-to-door",
     grid: tube.point,
-    team: `three-person group of the ${pointName} grid`,
+    team: (s.building ? teamOf.get(s.building) : undefined) ?? `three-person group of the ${pointName} grid`,
+    ...(s.building ? { building: s.building } : {}),
+    ...(s.unit ? { unit: s.unit } : {}),
     positiveAt: new Date(tube.resultedAt!).toISOString(),
   }));
 }

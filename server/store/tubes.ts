@@ -83,6 +83,8 @@ const swabFromRow = (r: Record<string, unknown>): SwabRecord => ({
   atMs: r.at_ms as number,
   receivedAt: r.received_at as number,
   staff: r.staff as string | null,
+  building: (r.building as string | null | undefined) ?? null,
+  unit: (r.unit as string | null | undefined) ?? null,
 });
 
 export class TubeStore {

@@ -163,6 +163,9 @@ export const Retest = Type.Object({
   /** The grid served by the point where the pool was taken; its three-person group goes. */
   grid: Type.String(),
   team: Type.String(),
+  /** Where the resident lives, as the desk recorded it: the grid team goes to this door. */
+  building: Type.Optional(Type.String()),
+  unit: Type.Optional(Type.String()),
   /** ISO 8601. */
   positiveAt: Type.String(),
 });
