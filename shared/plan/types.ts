@@ -4,8 +4,8 @@ import type { Role } from "../scenario/schema.ts";
 
 export type { HeatCategory } from "../heat/category.ts";
 export type DayRuleBand = "<35" | "35-37" | "37-40" | ">=40";
-/** `home`: a grid team's door-to-door route (docs/domain.md "Home sampling"). */
-export type Activity = "desk" | "standby" | "rest" | "meal" | "home";
+/** `home`: a grid team's door-to-door route (docs/domain.md "Home sampling"); `break`: the suit off, at least ppeBreakMinutes (docs/api.md "Defaults"); `pickup`: a courier's trip to the lab and back. */
+export type Activity = "desk" | "standby" | "rest" | "break" | "meal" | "home" | "pickup";
 
 export interface IsoSpan {
   start: string;
