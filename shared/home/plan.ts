@@ -14,6 +14,8 @@ export interface HomePickup {
   team: string;
   tubes: number;
   swabs: number;
+  /** When the oldest swab in these tubes was taken: they leave for the lab by this + the pickup limit. */
+  oldest: Minute;
 }
 
 export interface HomeDuty {
@@ -101,7 +103,10 @@ export function planHome(scenario: Scenario, table: HeatTableHour[]): HomePlan {
         }
       }
       // The tubes go to the point's courier at each handover.
-      for (const h of route.handovers) plan.pickups.push({ at: h.at, point, team: team.id, tubes: h.tubes.length, swabs: h.swabs });
+      for (const h of route.handovers) {
+        const oldest = Math.min(h.at, ...route.stops.filter((x) => x.tubes.some((t) => h.tubes.includes(t))).map((x) => x.start));
+        plan.pickups.push({ at: h.at, point, team: team.id, tubes: h.tubes.length, swabs: h.swabs, oldest });
+      }
     }
   });
   return plan;
