@@ -62,7 +62,7 @@ export function renderRotation(host: HTMLElement, view: RotationView): void {
   // The page is not sent the site's own rules: the default workload of the role (docs/api.md "Defaults").
   const workload = DEFAULT_RULES.workload[role];
   const allowance = here?.allowance[role];
-  const breaks = view.assignments.filter((a) => a.activity === "rest" || a.activity === "meal");
+  const breaks = view.assignments.filter((a) => a.activity === "rest" || a.activity === "break" || a.activity === "meal");
   replace(
     host,
     h(
