@@ -42,11 +42,15 @@ describe("rules: the checker finds each broken rule", () => {
     expect(rulesBroken(sc, fed)).to.deep.equal([]);
   });
 
-  it("finds work past maxWorkMinutesPerDay, standby included", () => {
-    const day = [["06:00", "07:30"], ["08:00", "09:30"], ["10:00", "11:30"], ["12:00", "13:30"], ["14:00", "15:30"]].map(([a, b]) => desk("sampler-1", a, b));
-    expect(rulesBroken(cool, day)).to.deep.equal([]);
-    day.push({ ...desk("sampler-1", "16:00", "17:00"), activity: "standby", point: undefined, desk: undefined });
-    expect(rulesBroken(cool, day)).to.deep.equal(["overtime"]);
+  // Heat rests are time on duty (docs/api.md "Defaults"); this day of 450 desk minutes used to
+  // pass with its two 30-min rests uncounted: 450 + 60 is over 480 (its two meals are not counted).
+  it("finds time on duty past maxWorkMinutesPerDay, heat rests and standby included, meals not", () => {
+    const long = [["06:00", "07:30"], ["08:00", "09:30"], ["10:00", "11:30"], ["12:00", "13:30"], ["14:00", "15:30"]].map(([a, b]) => desk("sampler-1", a, b));
+    expect(rulesBroken(cool, long)).to.deep.equal(["overtime"]);
+    const day = [["08:00", "09:30"], ["10:00", "11:30"], ["12:00", "13:30"], ["14:00", "15:30"]].map(([a, b]) => desk("sampler-1", a, b));
+    expect(rulesBroken(cool, day)).to.deep.equal([]); // 360 at the desk, 60 of rests, a meal at 11:30
+    day.push({ ...desk("sampler-1", "16:00", "17:05"), activity: "standby", point: undefined, desk: undefined });
+    expect(rulesBroken(cool, day)).to.deep.equal(["overtime"]); // and a meal at 15:30: 485
   });
 
   it("finds work outside availability, outside a role, outside the windows, and in two places at once", () => {

@@ -98,6 +98,8 @@ export const en: Messages = {
   "activity.standby": "Standby",
   "activity.rest": "Rest",
   "activity.meal": "Meal",
+  "activity.break": "Break (suit off)",
+  "activity.pickup": "Courier trip",
   "role.sampler": "Sampler",
   "role.registrar": "Registrar",
   "role.marshal": "Marshal",

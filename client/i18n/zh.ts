@@ -96,6 +96,8 @@ export const zh = {
   "activity.standby": "待命",
   "activity.rest": "休息",
   "activity.meal": "用餐",
+  "activity.break": "脱防护服休息",
+  "activity.pickup": "转运",
   "role.sampler": "采样员",
   "role.registrar": "登记员",
   "role.marshal": "秩序维护",

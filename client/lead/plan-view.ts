@@ -128,7 +128,7 @@ function gapsCard(plan: StoredPlan, screen: PlanScreen): HTMLElement {
           "ul",
           {},
           ...plan.gaps.slice(0, 50).map((g) =>
-            h("li", {}, t("lead.gapLine", { where: t("where.desk", { point: ctx.pointName(g.point), desk: g.desk }), role: t(`role.${g.role}` as MessageKey), start: clock(g.start, screen.timezone), end: clock(g.end, screen.timezone), reason: g.reason })),
+            h("li", {}, t("lead.gapLine", { where: g.desk === undefined ? ctx.pointName(g.point) : t("where.desk", { point: ctx.pointName(g.point), desk: g.desk }), role: t(`role.${g.role}` as MessageKey), start: clock(g.start, screen.timezone), end: clock(g.end, screen.timezone), reason: g.reason })),
           ),
         )
       : h("p", { class: "ok" }, t("lead.noGaps")),

@@ -66,7 +66,7 @@ export function renderRotation(host: HTMLElement, view: RotationView): void {
   // The site's workload for the role (docs/api.md "Defaults"); at a point the heat stops, the
   // person rests, and drinks as for easy work.
   const workload = allowance === "stop" ? "easy" : (view.workload?.[role] ?? DEFAULT_RULES.workload[role]);
-  const breaks = view.assignments.filter((a) => a.activity === "rest" || a.activity === "meal");
+  const breaks = view.assignments.filter((a) => a.activity === "rest" || a.activity === "break" || a.activity === "meal");
   replace(
     host,
     h(

@@ -45,7 +45,7 @@ export function planWorkbook(plan: Plan, scenario: Scenario): ExcelJS.Workbook {
   sheet(
     "缺口 Gaps",
     [["point", "采样点 Point", 14], ["desk", "台 Desk", 7], ["role", "角色 Role", 10], ["start", "开始 Start", 8], ["end", "结束 End", 8], ["reason", "原因 Reason", 60]],
-    plan.gaps.map((g) => ({ ...g, point: pointName.get(g.point) ?? g.point, role: ROLE_ZH[g.role] ?? g.role, start: wallClock(g.start), end: wallClock(g.end) })),
+    plan.gaps.map((g) => ({ ...g, desk: g.desk ?? "", point: pointName.get(g.point) ?? g.point, role: ROLE_ZH[g.role] ?? g.role, start: wallClock(g.start), end: wallClock(g.end) })),
   );
   sheet(
     "热强度 Heat",

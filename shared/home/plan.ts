@@ -14,6 +14,8 @@ export interface HomePickup {
   team: string;
   tubes: number;
   swabs: number;
+  /** When the oldest swab in these tubes was taken: they leave for the lab by this + the pickup limit. */
+  oldest: Minute;
 }
 
 export interface HomeDuty {
@@ -101,7 +103,10 @@ export function planHome(scenario: Scenario, table: HeatTableHour[]): HomePlan {
         }
       }
       // The tubes go to the point's courier at each handover.
-      for (const h of route.handovers) plan.pickups.push({ at: h.at, point, team: team.id, tubes: h.tubes.length, swabs: h.swabs });
+      for (const h of route.handovers) {
+        const oldest = Math.min(h.at, ...route.stops.filter((x) => x.tubes.some((t) => h.tubes.includes(t))).map((x) => x.start));
+        plan.pickups.push({ at: h.at, point, team: team.id, tubes: h.tubes.length, swabs: h.swabs, oldest });
+      }
     }
   });
   return plan;
@@ -109,12 +114,14 @@ export function planHome(scenario: Scenario, table: HeatTableHour[]): HomePlan {
 
 /**
  * The scenario the desks are planned on: each walker's availability without their route (a team
- * member is never at a desk while on the doorsteps).
+ * member is never at a desk while on the doorsteps), nor `margin` minutes either side of it. The
+ * desks' default margin is ppeBreakMinutes: a route is time in PPE, so the suit comes off that long
+ * between the doorsteps and a desk (docs/api.md "Defaults", "Time in PPE and on duty").
  */
-export function withoutHomeDuties(scenario: Scenario, duties: HomeDuty[]): Scenario {
+export function withoutHomeDuties(scenario: Scenario, duties: { staff: string; start: Minute; end: Minute }[], margin = effectiveRules(scenario).ppeBreakMinutes): Scenario {
   if (!duties.length) return scenario;
   const away = new Map<string, Span[]>();
-  for (const d of duties) away.set(d.staff, [...(away.get(d.staff) ?? []), { start: d.start, end: d.end }]);
+  for (const d of duties) away.set(d.staff, [...(away.get(d.staff) ?? []), { start: d.start - margin, end: d.end + margin }]);
   return {
     ...scenario,
     staff: scenario.staff.map((s) => {

@@ -16,6 +16,7 @@ import { dayRuleMinutes } from "../heat/day-rule.ts";
 import { lineWbgt, RESIDENT_HEAT_WBGT_C, residentHeatMinutes } from "../heat/residents.ts";
 import { settle } from "./rounds.ts";
 import { planHome, withoutHomeDuties } from "../home/plan.ts";
+import { courierPart } from "./courier-plan.ts";
 import type { DayRule, HeatHour, Plan } from "./types.ts";
 
 export interface PlanOptions {
@@ -88,9 +89,14 @@ export function makePlan(scenario: Scenario, options: PlanOptions = {}): Plan {
     shortfalls.push({ ...base, message: describeShortfall(base) });
   }
 
+  // (6) couriers: each pickup a round trip by a courier of the roster, around their other duties
+  const deskAndHome = [...staffing.assignments, ...home.duties.map((h) => ({ id: "", staff: h.staff, role: h.role, activity: "home" as const, start: h.start, end: h.end }))];
+  const couriers = courierPart(desksScenario, day.origin, days, home.pickups, deskAndHome);
+
   const rows = scenario.points.map((p) => ({ p, pd: days.get(p.id)! }));
   const expectedSwabs = round1(rows.reduce((n, r) => n + r.pd.expectedSwabs, 0));
-  const expectedTubes = rows.reduce((n, r) => n + r.pd.expectedTubes, 0);
+  const tubesOf = (p: string, pd: (typeof rows)[number]["pd"]) => couriers?.tubes.get(p) ?? { expectedTubes: pd.expectedTubes, byPoolSize: pd.tubesByPoolSize };
+  const expectedTubes = rows.reduce((n, r) => n + tubesOf(r.p.id, r.pd).expectedTubes, 0);
   const maxWait = Math.max(0, ...rows.map((r) => r.pd.trace.maxWait));
   // residents' minutes in line in the heat, and the forecast rows where they stand in it
   const hotLine = rows.map(({ p, pd }) => residentHeatMinutes(table, p, day.origin, pd.trace.line));
@@ -101,6 +107,7 @@ export function makePlan(scenario: Scenario, options: PlanOptions = {}): Plan {
     assignments: [
       ...staffing.assignments.map((a) => ({ ...a, start: iso(a.start), end: iso(a.end) })),
       ...home.duties.map((h, k) => ({ id: `${h.staff}-home-${k + 1}`, staff: h.staff, role: h.role, activity: "home" as const, start: iso(h.start), end: iso(h.end) })),
+      ...(couriers?.assignments ?? []).map((a) => ({ ...a, start: iso(a.start), end: iso(a.end) })),
     ],
     callups: callups.map((c) => ({
       building: c.building, point: c.point, start: iso(day.origin + c.start), end: iso(day.origin + c.end), residents: c.residents,
@@ -111,8 +118,12 @@ export function makePlan(scenario: Scenario, options: PlanOptions = {}): Plan {
       point: p.id, ...f, at: iso(f.at),
       ...(f.queueLength > 0 && lineWbgt(table, p, f.at) >= RESIDENT_HEAT_WBGT_C ? { heat: true } : {}),
     }))),
-    tubes: rows.map(({ p, pd }) => ({ point: p.id, expectedSwabs: round1(pd.expectedSwabs), expectedTubes: pd.expectedTubes, byPoolSize: pd.tubesByPoolSize })),
-    pickups: [
+    tubes: rows.map(({ p, pd }) => ({ point: p.id, expectedSwabs: round1(pd.expectedSwabs), ...tubesOf(p.id, pd) })),
+    pickups: couriers ? couriers.pickups.map((k) => ({
+      at: iso(k.at), point: k.point, tubes: k.tubes, swabs: k.swabs, boxes: k.boxLoads.length, boxLoads: k.boxLoads,
+      ...(k.courier ? { courier: k.courier } : {}),
+      ...(k.teams.length ? { team: k.teams[0].team, teams: k.teams } : {}),
+    })) : [
       ...rows.flatMap(({ p, pd }) => pd.pickups.map((k) => ({ at: iso(day.origin + k.at), point: p.id, tubes: k.tubes, swabs: k.swabs, boxes: k.boxLoads.length, boxLoads: k.boxLoads }))),
       // a team's tubes, brought to its point for the courier
       ...home.pickups.map((k) => ({ at: iso(k.at), point: k.point, tubes: k.tubes, swabs: k.swabs, team: k.team })),
@@ -133,7 +144,7 @@ export function makePlan(scenario: Scenario, options: PlanOptions = {}): Plan {
           })),
         }
       : {}),
-    gaps: staffing.gaps.map((g) => ({ ...g, start: iso(g.start), end: iso(g.end) })),
+    gaps: [...staffing.gaps, ...(couriers?.gaps ?? [])].map((g) => ({ ...g, start: iso(g.start), end: iso(g.end) })),
     summary: {
       residents: scenario.buildings.reduce((n, b) => n + b.residents, 0),
       expectedSwabs,

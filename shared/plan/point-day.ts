@@ -26,6 +26,8 @@ export interface PointDay {
   expectedTubes: number;
   tubesByPoolSize: Record<number, number>;
   pickups: PointPickup[];
+  /** Swabs per minute at each staffed desk: the tubes, counted again when couriers move the pickups. */
+  shares: Float64Array[];
 }
 
 /**
@@ -55,6 +57,7 @@ export function pointDay(scenario: Scenario, day: SamplingDay, callups: PlacedCa
   const tally = countTubes(shares, scenario.pooling.poolSize, cuts);
   const expectedSwabs = callups.reduce((n, c) => n + c.residents, 0) * scenario.service.attendance;
   return {
+    shares,
     arrivals,
     capacity,
     trace,

@@ -4,8 +4,8 @@ import type { Role } from "../scenario/schema.ts";
 
 export type { HeatCategory } from "../heat/category.ts";
 export type DayRuleBand = "<35" | "35-37" | "37-40" | ">=40";
-/** `home`: a grid team's door-to-door route (docs/domain.md "Home sampling"). */
-export type Activity = "desk" | "standby" | "rest" | "meal" | "home";
+/** `home`: a grid team's door-to-door route (docs/domain.md "Home sampling"); `break`: the suit off, at least ppeBreakMinutes (docs/api.md "Defaults"); `pickup`: a courier's trip to the lab and back. */
+export type Activity = "desk" | "standby" | "rest" | "break" | "meal" | "home" | "pickup";
 
 export interface IsoSpan {
   start: string;
@@ -79,6 +79,12 @@ export interface Pickup {
   /** Boxes the courier carries, and the tubes in each. */
   boxes?: number;
   boxLoads?: number[];
+  /** Who makes the trip (a staff member with role courier); absent when no courier can, and a gap says so. */
+  courier?: string;
+  /** A grid team's tubes, brought to the point for the courier (docs/api.md "Home sampling"). */
+  team?: string;
+  /** Every team whose tubes ride on this trip, with how many. */
+  teams?: { team: string; tubes: number; swabs: number }[];
 }
 
 export interface PoolingAdvice {
@@ -90,7 +96,8 @@ export interface PoolingAdvice {
 
 export interface Gap extends IsoSpan {
   point: string;
-  desk: number;
+  /** The desk that lacks the role; absent for a courier (or marshal) gap, which is the point's. */
+  desk?: number;
   role: Role;
   reason: string;
 }

@@ -6,7 +6,8 @@ import type { Scenario } from "../scenario/schema.ts";
 import { toIso, wallClock, type Minute } from "../time.ts";
 import type { MinuteAssignment } from "./api.ts";
 import { localDay, MEAL_WITHIN_MINUTES, rotationContext, shiftOf, type RotationContext } from "./context.ts";
-import { deskStints, ppeRuns } from "./stints.ts";
+import { breaksBetween } from "./breaks.ts";
+import { deskStints } from "./stints.ts";
 
 export type RuleName =
   | "assignment" | "availability" | "role" | "window" | "two-places" | "heat-stint" | "heat-rest"
@@ -67,20 +68,39 @@ export function checkPerson(ctx: RotationContext, staff: string, list: MinuteAss
     const early = standby.find((b) => b.start < s.end + need && b.end > s.end);
     if (early) fail("heat-rest", early.start, `on standby at ${at(early.start)}, inside the ${need}-min rest after a stint ending ${at(s.end)}`);
   });
-  // standby is time in PPE (docs/api.md: PPE time runs until a break off the desk; standing by in
-  // the suit is no break), so PPE runs join desk stints and standby
-  for (const r of ppeRuns(ctx, [...stints, ...standby]))
-    if (r.end - r.start > rules.maxContinuousPpeMinutes) fail("ppe", r.start + rules.maxContinuousPpeMinutes, `in PPE ${at(r.start)}–${at(r.end)} (${r.end - r.start} min, cap ${rules.maxContinuousPpeMinutes})`);
-  // work: per local day of the shift; meal within any 5 h; rest between shifts
-  const work = sorted.filter(isWork);
+  // the person's day as the plan shows it: where the list gives only work, the rests, breaks and
+  // meals between are those the rotation would assemble (./breaks.ts)
+  const listed = sorted.some((a) => a.activity === "rest" || a.activity === "break" || a.activity === "meal");
+  const full = listed ? sorted : [...sorted, ...breaksBetween(ctx, staff, sorted)].sort((a, b) => a.start - b.start || a.end - b.end);
+  // PPE (docs/api.md "Defaults", "Time in PPE and on duty"): the suit stays on through desk,
+  // standby, rests and every other duty; only a break or a meal of at least ppeBreakMinutes, or
+  // that long off duty (no assignment), ends time in PPE; a run with desk time may not pass the cap
+  const offSuit = (a: MinuteAssignment) => a.activity === "break" || a.activity === "meal";
+  const suitOff = full.filter((a) => offSuit(a) && a.end - a.start >= rules.ppeBreakMinutes);
+  let runStart: Minute | null = null, runEnd: Minute = 0, runDesk = false;
+  const closeRun = () => {
+    if (runStart !== null && runDesk && runEnd - runStart > rules.maxContinuousPpeMinutes)
+      fail("ppe", runStart + rules.maxContinuousPpeMinutes, `in PPE ${at(runStart)}–${at(runEnd)} (${runEnd - runStart} min, cap ${rules.maxContinuousPpeMinutes})`);
+  };
+  for (const a of full) {
+    if (offSuit(a)) continue;
+    const ends = runStart !== null && (a.start - runEnd >= rules.ppeBreakMinutes || suitOff.some((o) => o.start >= runEnd && o.end <= a.start));
+    if (runStart === null || ends) { closeRun(); runStart = a.start; runEnd = a.end; runDesk = a.activity === "desk"; }
+    else { runEnd = Math.max(runEnd, a.end); runDesk ||= a.activity === "desk"; }
+  }
+  closeRun();
+  // time on duty per local day of the shift: every minute but meals, heat rests included
   const byDay = new Map<string, number>();
-  for (const a of work) {
+  for (const a of full) {
+    if (a.activity === "meal") continue;
     const shift = shiftOf(person, a.start, a.end);
     const day = shift >= 0 ? person.shiftDay[shift] : localDay(a.start, ctx.timezone);
     byDay.set(day, (byDay.get(day) ?? 0) + a.end - a.start);
   }
   for (const [day, minutes] of byDay)
-    if (minutes > rules.maxWorkMinutesPerDay) fail("overtime", work[0].start, `works ${minutes} min on ${day}, over ${rules.maxWorkMinutesPerDay}`);
+    if (minutes > rules.maxWorkMinutesPerDay) fail("overtime", sorted[0].start, `is on duty ${minutes} min on ${day}, over ${rules.maxWorkMinutesPerDay}`);
+  // a meal within any 5 h of work; rest between shifts
+  const work = sorted.filter(isWork);
   let stretch: Minute | null = null, reach: Minute = -Infinity, lastShift = -1;
   for (const a of work) {
     if (stretch === null || a.start - reach >= rules.mealBreakMinutes) stretch = a.start;

@@ -3,7 +3,18 @@
 import { restAfter, type WorkRest } from "../heat/category.ts";
 import { inNoOutdoor } from "../heat/day-rule.ts";
 import type { Minute } from "../time.ts";
+import { OFF_DUTY_GAP_MINUTES } from "./breaks.ts";
 import { MEAL_WITHIN_MINUTES, shiftOf, tighter, type Person, type RotationContext } from "./context.ts";
+
+/**
+ * The rest before work starting at `start` that counts as time on duty (docs/api.md "Defaults":
+ * heat rests count as time on duty): the gap since the last work, within one shift and shorter
+ * than time off. Counted whole, meals included, which never undercounts.
+ */
+function dutyGap(st: PersonState, shift: number, start: Minute): number {
+  const gap = start - st.lastWorkEnd;
+  return st.lastShift === shift && gap > 0 && gap < OFF_DUTY_GAP_MINUTES ? gap : 0;
+}
 
 /** Why a person cannot take a desk now; the gap reasons are built from these. */
 export type Unfit =
@@ -72,7 +83,7 @@ export function unfitFor(ctx: RotationContext, st: PersonState, slot: DeskSlot, 
     if (cap !== null && st.outdoorMinutes + len > cap) return "outdoor-limit";
   }
   if (st.lastShift >= 0 && st.lastShift !== shift && slot.start - st.lastWorkEnd < rules.minRestBetweenShiftsMinutes) return "shift-rest";
-  if (st.dayWork[p.dayIndex[shift]] + len > rules.maxWorkMinutesPerDay) return "overtime";
+  if (st.dayWork[p.dayIndex[shift]] + dutyGap(st, shift, slot.start) + len > rules.maxWorkMinutesPerDay) return "overtime";
   const joins = st.joins(slot.start);
   if (!joins && slot.start < st.restUntil) return "heat-rest";
   const stintStart = joins ? st.stintStart : slot.start;
@@ -107,9 +118,10 @@ export function recordWork(ctx: RotationContext, st: PersonState, slot: DeskSlot
     if (slot.outdoor) st.outdoorMinutes += len;
   }
   if (slot.start - st.lastWorkEnd >= rules.mealBreakMinutes) st.mealClockStart = slot.start;
+  const rest = shift >= 0 ? dutyGap(st, shift, slot.start) : 0;
   st.lastWorkEnd = Math.max(st.lastWorkEnd, slot.end);
   if (shift >= 0) {
     st.lastShift = shift;
-    st.dayWork[p.dayIndex[shift]] += len;
+    st.dayWork[p.dayIndex[shift]] += len + rest;
   }
 }

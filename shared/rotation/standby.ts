@@ -72,7 +72,7 @@ export function standbyFor(ctx: RotationContext, lay: Layout, desk: Map<number, 
       return checkPerson(ctx, person.id, trial).length === 0 && mealKey(breaksBetween(ctx, person.id, trial)) === meals;
     };
     for (const rest of breaks) {
-      if (rest.activity !== "rest") continue;
+      if (rest.activity !== "rest" && rest.activity !== "break") continue; // a break stays one where the PPE cap needs it (the check below)
       const stint = stints.findLast((s) => s.end <= rest.start);
       const owed = stint ? stint.end + restAfter(stint.end - stint.start, stint.limit) : rest.start;
       const shift = shiftOf(person, rest.start, rest.end);
