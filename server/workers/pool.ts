@@ -11,7 +11,11 @@ import type { Roster, RosterOptions } from "../../shared/roster/rows.ts";
 import type { PlanDestination, TaskFailure, TaskResult, WorkerTask } from "./tasks.ts";
 import type { XlsxLimits } from "./xlsx.ts";
 
-const ENTRY = fileURLToPath(new URL("./entry.mjs", import.meta.url));
+/** Set by server/build.mjs in the compiled server: where its worker.js is, from this source file. */
+declare const TENFOLD_COMPILED_WORKER: string | undefined;
+// Compiled, the threads start the bundled worker.js; under tsx (mocha, a fresh clone) entry.mjs
+// loads the TypeScript tasks.
+const ENTRY = fileURLToPath(new URL(typeof TENFOLD_COMPILED_WORKER === "string" ? TENFOLD_COMPILED_WORKER : "./entry.mjs", import.meta.url));
 
 export class WorkerPool {
   private pool?: Piscina;
