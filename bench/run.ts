@@ -7,6 +7,7 @@ import { benchIngest } from "./ingest.ts";
 import { benchHttp } from "./http.ts";
 import { benchPush } from "./push.ts";
 import { benchPages } from "./pages.ts";
+import { benchStartup } from "./startup.ts";
 import { stopLoad } from "./load.ts";
 import { benchPlanLoad } from "./plan-load.ts";
 import { figureRows } from "./figures.ts";
@@ -19,6 +20,7 @@ const PARTS = {
   http: benchHttp,
   push: () => benchPush(5000),
   pages: benchPages,
+  startup: benchStartup,
   planload: () => benchPlanLoad(),
 } as const;
 
