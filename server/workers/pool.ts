@@ -37,16 +37,24 @@ export class WorkerPool {
     const { workerThreads, workerQueue, workerTimeoutSeconds } = this.context.config;
     if (this.inFlight >= workerThreads + workerQueue) throw errors.workersBusy(retryAfterSeconds(workerTimeoutSeconds));
     this.inFlight++;
+    const plan = task.kind === "plan" ? this.context.metrics.plannerSeconds.startTimer() : undefined;
+    let outcome: "ok" | "failed" | "timeout" = "failed";
     const signal = AbortSignal.timeout(workerTimeoutSeconds * 1000);
     try {
       const result = (await this.piscina.run(task, { signal, transferList: transfer as never })) as TaskResult;
       if (!(result instanceof Uint8Array) && "failed" in result) throw errors.fromWorker(result.failed);
+      outcome = "ok";
       return result;
     } catch (err) {
+      if (signal.aborted) outcome = "timeout";
       if (signal.aborted) throw errors.workerTimeout(task.kind === "plan" ? "the planner" : "reading the workbook", workerTimeoutSeconds);
       throw err;
     } finally {
       this.inFlight--;
+      if (plan) {
+        plan();
+        this.context.metrics.plannerRuns.inc({ outcome });
+      }
     }
   }
 
