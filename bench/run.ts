@@ -12,6 +12,12 @@ import { stopLoad } from "./load.ts";
 import { benchPlanLoad } from "./plan-load.ts";
 import { figureRows } from "./figures.ts";
 import { formatTable } from "./table.ts";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+// The servers the bench starts run the compiled server (bin/tenfold.mjs → dist/server): build it
+// from the sources first, so a figure never comes from an older build.
+execFileSync(process.execPath, [fileURLToPath(new URL("../server/build.mjs", import.meta.url))], { stdio: "inherit" });
 
 const PARTS = {
   planner: benchPlannerAlone,
