@@ -5,6 +5,7 @@ import type { IngestFigures } from "./ingest.ts";
 import type { HttpFigures } from "./http.ts";
 import type { PushFigures } from "./push.ts";
 import type { PagesFigures } from "./pages.ts";
+import type { StartupFigures } from "./startup.ts";
 import type { PlanLoadFigures } from "./plan-load.ts";
 import { n, type Row } from "./table.ts";
 
@@ -29,6 +30,11 @@ export function figureRows(f: Record<string, unknown>): Row[] {
       baseline: `uncompressed ${n(p.assets.identity)} B, gzip ${n(p.assets.gzip)} B`,
       ...(budget ? { target: "≤ 30,720 B", ok: p.assets.br <= budget } : {}),
     });
+  }
+  const startup = f.startup as StartupFigures | undefined;
+  if (startup) {
+    rows.push({ figure: "`tenfold check` on the example, spawn to exit (compiled)", value: `${n(startup.checkMs.compiled)} ms (best ${n(startup.bestMs.check)})`, baseline: `through tsx ${n(startup.checkMs.source)} ms`, target: "< 500 ms", ok: startup.checkMs.compiled < 500 });
+    rows.push({ figure: "`tenfold serve` (npm start), spawn to listening (compiled)", value: `${n(startup.listenMs.compiled)} ms (best ${n(startup.bestMs.listen)})`, baseline: `through tsx ${n(startup.listenMs.source)} ms`, target: "< 1,000 ms", ok: startup.listenMs.compiled < 1000 });
   }
   const rotation = f.rotation as RotationQuality | undefined;
   if (rotation)

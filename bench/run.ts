@@ -7,10 +7,17 @@ import { benchIngest } from "./ingest.ts";
 import { benchHttp } from "./http.ts";
 import { benchPush } from "./push.ts";
 import { benchPages } from "./pages.ts";
+import { benchStartup } from "./startup.ts";
 import { stopLoad } from "./load.ts";
 import { benchPlanLoad } from "./plan-load.ts";
 import { figureRows } from "./figures.ts";
 import { formatTable } from "./table.ts";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+// The servers the bench starts run the compiled server (bin/tenfold.mjs → dist/server): build it
+// from the sources first, so a figure never comes from an older build.
+execFileSync(process.execPath, [fileURLToPath(new URL("../server/build.mjs", import.meta.url))], { stdio: "inherit" });
 
 const PARTS = {
   planner: benchPlannerAlone,
@@ -19,6 +26,7 @@ const PARTS = {
   http: benchHttp,
   push: () => benchPush(5000),
   pages: benchPages,
+  startup: benchStartup,
   planload: () => benchPlanLoad(),
 } as const;
 

@@ -24,6 +24,8 @@ import type { LiveServer } from "./live/io.ts";
 import { CommitGroup } from "./store/commit-group.ts";
 import { workers } from "./workers/pool.ts";
 import { bodyParsing } from "./api/body.ts";
+import { Metrics, serveMetrics, statusClass } from "./metrics.ts";
+import { allow } from "./auth/guard.ts";
 
 export interface AppDeps {
   store: Store;
@@ -55,13 +57,24 @@ export function createApp(deps: AppDeps): Tenfold {
   // Before any socket connects: the adapter carries every room broadcast to the other nodes.
   const cluster = config.redisUrl ? shareLivePushes({ io, store, logger, queues }, config.redisUrl) : undefined;
   const hub = new LiveHub({ store, clock, logger, io, queues, cluster });
-  const context: AppContext = { store, clock, config, logger, io, live: hub, commits: new CommitGroup(store), cluster };
+  const metrics = new Metrics(() => io.of("/").sockets.size);
+  const context: AppContext = { store, clock, config, logger, io, live: hub, commits: new CommitGroup(store), cluster, metrics };
+  // Every push a socket on this node is sent, broadcasts included (the adapter tells each socket).
+  io.on("connection", (socket) => socket.onAnyOutgoing((event: string) => metrics.pushes.inc({ event })));
 
   app.disable("x-powered-by");
   app.set("etag", "strong");
   // X-Forwarded-For is believed only from the proxies TENFOLD_TRUST_PROXY names (off by default):
   // otherwise anyone could pick the address the sign-in limits count (docs/reliability.md "Security").
   app.set("trust proxy", config.trustProxy === false ? false : /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
+  // First, so every answer is counted: by the route that took it (its pattern), else "other".
+  app.use((req, res, next) => {
+    res.once("finish", () => {
+      const route = req.route ? `${req.baseUrl}${String(req.route.path)}` : "other";
+      metrics.httpRequests.inc({ route, status: statusClass(res.statusCode) });
+    });
+    next();
+  });
   // The public queue snapshot comes first, ahead of what pages and writes need (HTML security
   // headers, the access log, the body parser): every resident's phone polls it, and a log line per
   // poll would drown the log. It sets its own headers for JSON; its errors still reach the handler.
@@ -90,6 +103,12 @@ export function createApp(deps: AppDeps): Tenfold {
     res.json({ ok: true, time: new Date(clock.now()).toISOString(), sites: deps.store.sites.count() });
   });
 
+  // The lead's token here; or no token on TENFOLD_METRICS_PORT, bound to 127.0.0.1 (docs/scaling.md "Metrics").
+  app.get("/metrics", allow(context, ["lead"]), async (_req, res) => {
+    const { contentType, body } = await metrics.text();
+    res.set("Content-Type", contentType).set("Cache-Control", "no-store").send(body);
+  });
+
   mountApi(app, context);
   const closers = [mountLive(context), () => workers(context).close()];
 
@@ -98,19 +117,23 @@ export function createApp(deps: AppDeps): Tenfold {
   app.use(errorHandler(logger));
 
   let closing: Promise<void> | undefined;
+  let metricsServer: Awaited<ReturnType<typeof serveMetrics>> | undefined;
   return {
     app,
     http,
     io,
     context,
-    listen: (port = config.port, host?: string) =>
-      new Promise((resolve, reject) => {
+    listen: async (port = config.port, host?: string) => {
+      if (config.metricsPort !== undefined && !metricsServer) metricsServer = await serveMetrics(metrics, config.metricsPort);
+      return new Promise((resolve, reject) => {
         http.once("error", reject);
         http.listen(port, host, () => resolve((http.address() as AddressInfo).port));
-      }),
+      });
+    },
     close: () =>
       (closing ??= (async () => {
         for (const close of closers) await close();
+        await metricsServer?.close();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         // After io.close(): the adapter unsubscribes through these connections as it closes.
         await context.cluster?.close();

@@ -34,6 +34,8 @@ export interface Config {
   trustProxy: string | false;
   /** Sign-in limits per client address (auth/login-limits.ts DEFAULT_LOGIN_LIMITS); tests set smaller ones. */
   loginLimits?: Partial<LoginLimits>;
+  /** GET /metrics without a token on this port at 127.0.0.1 (TENFOLD_METRICS_PORT); unset: only for the lead's token on the main port. */
+  metricsPort?: number;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -98,6 +100,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     workerQueue: intSetting(env, "TENFOLD_WORKER_QUEUE", DEFAULT_CONFIG.workerQueue, 0, 1000),
     workerTimeoutSeconds: intSetting(env, "TENFOLD_PLAN_TIMEOUT", DEFAULT_CONFIG.workerTimeoutSeconds, 1, 3600),
     trustProxy: env.TENFOLD_TRUST_PROXY ? trustProxySetting(env.TENFOLD_TRUST_PROXY) : false,
+    metricsPort: env.TENFOLD_METRICS_PORT ? intSetting(env, "TENFOLD_METRICS_PORT", 0, 1, 65535) : undefined,
   };
 }
 

@@ -8,6 +8,7 @@ import type { CommitGroup } from "./store/commit-group.ts";
 import type { LiveHub } from "./live/hub.ts";
 import type { LiveServer } from "./live/io.ts";
 import type { Cluster } from "./live/redis.ts";
+import type { Metrics } from "./metrics.ts";
 
 export interface AppContext {
   readonly store: Store;
@@ -21,4 +22,6 @@ export interface AppContext {
   readonly commits: CommitGroup;
   /** Set when nodes share live pushes through Redis (config.redisUrl). */
   readonly cluster?: Cluster;
+  /** The app's own counters for GET /metrics (metrics.ts); one registry per app. */
+  readonly metrics: Metrics;
 }

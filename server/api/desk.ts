@@ -18,6 +18,7 @@ export function mountDesk(app: Express, context: AppContext): void {
     // Desks send a swab a few seconds apart, hundreds at once: batches that arrive together share a commit.
     const { results, announce } = await context.commits.run(() => applyDeskEvents(context, params(req).site, req.account!, events));
     announce();
+    for (const r of results) context.metrics.deskEvents.inc({ status: r.status });
     res.json({ results });
   });
 

@@ -4,7 +4,6 @@ import type { Express } from "express";
 import type { AppContext } from "../context.ts";
 import { allow, params, requireSelfOrLead } from "../auth/guard.ts";
 import { errors } from "../errors.ts";
-import { planWorkbook } from "../exports/workbook.ts";
 import { staffCalendar } from "../exports/calendar.ts";
 import { signCalendarLink } from "../auth/tokens.ts";
 import { calendarCredential } from "../store/codes.ts";
@@ -20,6 +19,8 @@ export function mountExports(app: Express, context: AppContext): void {
     const { site } = params(req);
     const record = context.store.plans.current(site);
     if (!record) throw errors.notFound(`a published plan of site "${site}"`);
+    // Loaded at the first export, not at start: exceljs is a few hundred modules (docs/benchmarks.md "Starting").
+    const { planWorkbook } = await import("../exports/workbook.ts");
     const book = planWorkbook(record.plan, context.store.sites.get(site)!.scenario);
     res.set("Content-Type", XLSX);
     res.set("Content-Disposition", `attachment; filename="${site}-plan.xlsx"`);

@@ -11,7 +11,11 @@ import type { Roster, RosterOptions } from "../../shared/roster/rows.ts";
 import type { PlanDestination, TaskFailure, TaskResult, WorkerTask } from "./tasks.ts";
 import type { XlsxLimits } from "./xlsx.ts";
 
-const ENTRY = fileURLToPath(new URL("./entry.mjs", import.meta.url));
+/** Set by server/build.mjs in the compiled server: where its worker.js is, from this source file. */
+declare const TENFOLD_COMPILED_WORKER: string | undefined;
+// Compiled, the threads start the bundled worker.js; under tsx (mocha, a fresh clone) entry.mjs
+// loads the TypeScript tasks.
+const ENTRY = fileURLToPath(new URL(typeof TENFOLD_COMPILED_WORKER === "string" ? TENFOLD_COMPILED_WORKER : "./entry.mjs", import.meta.url));
 
 export class WorkerPool {
   private pool?: Piscina;
@@ -33,16 +37,24 @@ export class WorkerPool {
     const { workerThreads, workerQueue, workerTimeoutSeconds } = this.context.config;
     if (this.inFlight >= workerThreads + workerQueue) throw errors.workersBusy(retryAfterSeconds(workerTimeoutSeconds));
     this.inFlight++;
+    const plan = task.kind === "plan" ? this.context.metrics.plannerSeconds.startTimer() : undefined;
+    let outcome: "ok" | "failed" | "timeout" = "failed";
     const signal = AbortSignal.timeout(workerTimeoutSeconds * 1000);
     try {
       const result = (await this.piscina.run(task, { signal, transferList: transfer as never })) as TaskResult;
       if (!(result instanceof Uint8Array) && "failed" in result) throw errors.fromWorker(result.failed);
+      outcome = "ok";
       return result;
     } catch (err) {
+      if (signal.aborted) outcome = "timeout";
       if (signal.aborted) throw errors.workerTimeout(task.kind === "plan" ? "the planner" : "reading the workbook", workerTimeoutSeconds);
       throw err;
     } finally {
       this.inFlight--;
+      if (plan) {
+        plan();
+        this.context.metrics.plannerRuns.inc({ outcome });
+      }
     }
   }
 

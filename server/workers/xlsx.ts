@@ -4,7 +4,7 @@
 // the rows of its sheets are counted; only a workbook inside both limits is parsed. Runs in a
 // worker thread (server/workers/pool.ts).
 import { inflateRawSync } from "node:zlib";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { errors } from "../errors.ts";
 import { staffFromRows, type Roster, type RosterOptions } from "../../shared/roster/rows.ts";
 import { wallClock } from "../../shared/time.ts";
@@ -84,7 +84,10 @@ function countRows(xml: Buffer): number {
 /** The staff of the first worksheet of an .xlsx file, once it is inside the limits. */
 export async function rosterFromXlsx(bytes: Buffer, options: RosterOptions, limits: XlsxLimits): Promise<Roster> {
   checkXlsx(bytes, limits);
-  const book = new ExcelJS.Workbook();
+  // Loaded here, not at the top: the main thread imports this module for cellText, and exceljs is a
+  // few hundred modules it need not load at start (docs/benchmarks.md "Starting").
+  const { default: Excel } = await import("exceljs");
+  const book = new Excel.Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
