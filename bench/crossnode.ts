@@ -1,7 +1,8 @@
 // Pushes across nodes (docs/scaling.md, the cross-node path): a real redis-server and two
 // `tenfold serve` nodes on loopback (as test/support/cluster.ts starts them). Node A holds the
 // example site; N residents subscribe on node B; headcounts and swabs posted to A, spaced past the
-// one-a-second coalescing, are timed from the request to each resident's `queue` push. Both
+// one-a-second coalescing, are timed from the request to each resident's `queue` push, and so are
+// they at as many residents on node A itself (the one-node figure, same changes, same run). Both
 // deployments: B holds no file of A's (a node per district, or a relay-only node: B relays), and
 // B shares A's file (several nodes on one machine: B recomputes the line itself).
 import { mkdtempSync, rmSync } from "node:fs";
@@ -27,6 +28,8 @@ export interface CrossNodeRun {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** The same changes at as many residents on node A itself, in the same run: the one-node figure. */
+  oneNode: { delivered: number; p50Ms: number; p99Ms: number; maxMs: number };
 }
 
 export type CrossNodeFigures = CrossNodeRun[];
@@ -54,20 +57,21 @@ async function run(deployment: CrossNodeRun["deployment"], residents: number, sa
       const res = await fetch(`${a.base}/api/v1/sites/${SITE}${path}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
       if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     };
-    /** Per length, when each resident got it. */
-    const got = new Map<number, number[]>();
+    /** Per node, per length, when each resident got it. */
+    const got = { a: new Map<number, number[]>(), b: new Map<number, number[]>() };
     await Promise.all(
-      Array.from({ length: residents }, async () => {
-        const s: Resident = connect(b.base, { transports: ["websocket"], forceNew: true, reconnection: false });
+      Array.from({ length: 2 * residents }, async (_, k) => {
+        const on = k % 2 ? "a" : "b";
+        const s: Resident = connect(on === "a" ? a.base : b.base, { transports: ["websocket"], forceNew: true, reconnection: false });
         sockets.push(s);
         s.on("queue", (e: QueueEvent) => {
           if (e.point !== POINT) return;
-          const list = got.get(e.length) ?? [];
+          const list = got[on].get(e.length) ?? [];
           list.push(Date.now());
-          got.set(e.length, list);
+          got[on].set(e.length, list);
         });
         const ack = await s.timeout(20_000).emitWithAck("queue:subscribe", { site: SITE, points: [POINT] });
-        if (!ack.ok) throw new Error(`subscribe on node B: ${JSON.stringify(ack)}`);
+        if (!ack.ok) throw new Error(`subscribe on node ${on}: ${JSON.stringify(ack)}`);
       }),
     );
     const tube = "XNODE";
@@ -77,16 +81,27 @@ async function run(deployment: CrossNodeRun["deployment"], residents: number, sa
     // At most 10 swabs go into the one tube (10:1 pooling).
     if (samples > 20) throw new Error("at most 20 samples");
     const sent: number[] = [];
+    const answered: number[] = [];
     for (let i = 0; i < samples; i++) {
       sent.push(Date.now());
       if (i % 2 === 0) await post(`/points/${POINT}/queue`, marshal, { headcount: lengthOf(i) });
       else await post("/desk-events", staff, { events: [{ id: `s${i}`, type: "swab", at: at(), point: POINT, desk: 1, tube, resident: `X${i}` }] });
+      answered.push(Date.now() - sent[i]);
       await new Promise((r) => setTimeout(r, spacingMs));
     }
     await new Promise((r) => setTimeout(r, 1500));
-    const latencies: number[] = [];
-    for (let i = 0; i < samples; i++) for (const t of got.get(lengthOf(i)) ?? []) latencies.push(t - sent[i]);
-    latencies.sort((x, y) => x - y);
+    const latenciesAt = (node: "a" | "b") => {
+      const list: number[] = [];
+      for (let i = 0; i < samples; i++) for (const t of got[node].get(lengthOf(i)) ?? []) list.push(t - sent[i]);
+      return list.sort((x, y) => x - y);
+    };
+    const latencies = latenciesAt("b");
+    const local = latenciesAt("a");
+    if (process.env.BENCH_DEBUG)
+      for (let i = 0; i < samples; i++) {
+        const times = (got.b.get(lengthOf(i)) ?? []).map((t) => t - sent[i]).sort((x, y) => x - y);
+        process.stderr.write(`\n${deployment} sample ${i}: answered ${answered[i]} ms, first ${times[0]} ms, last ${times.at(-1)} ms`);
+      }
     return {
       deployment,
       residents,
@@ -95,6 +110,7 @@ async function run(deployment: CrossNodeRun["deployment"], residents: number, sa
       p50Ms: round(percentile(latencies, 50)),
       p99Ms: round(percentile(latencies, 99)),
       maxMs: round(latencies[latencies.length - 1] ?? NaN),
+      oneNode: { delivered: local.length, p50Ms: round(percentile(local, 50)), p99Ms: round(percentile(local, 99)), maxMs: round(local[local.length - 1] ?? NaN) },
     };
   } finally {
     for (const s of sockets) s.close();
@@ -104,6 +120,6 @@ async function run(deployment: CrossNodeRun["deployment"], residents: number, sa
 }
 
 /** Both deployments, one after the other; the spacing is past the one-a-second coalescing (C7). */
-export async function benchCrossNode(residents = 100, samples = 16, spacingMs = 1300): Promise<CrossNodeFigures> {
+export async function benchCrossNode(residents = 50, samples = 16, spacingMs = 1300): Promise<CrossNodeFigures> {
   return [await run("relay", residents, samples, spacingMs), await run("shared-file", residents, samples, spacingMs)];
 }

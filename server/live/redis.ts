@@ -44,8 +44,8 @@ export interface Cluster {
 interface Relayed {
   sent?: QueueEvent;
   seq: number;
-  /** When a holder's state last went out to this node's sockets. */
-  lastSent: number;
+  /** The holder's seq (its wall clock in ms when it pushed) of the state last sent to this node's sockets. */
+  lastOrigin: number;
   /** A holder's state waiting for the end of the second (two holders sharing one file may both send). */
   pending?: QueueEvent;
   timer?: NodeJS.Timeout;
@@ -144,7 +144,7 @@ export function shareLivePushes(context: { io: LiveServer; store: Store; logger:
   const relayed = new Map<string, Relayed>();
   const relayOf = (room: string) => {
     let r = relayed.get(room);
-    if (!r) relayed.set(room, (r = { seq: 0, lastSent: 0 }));
+    if (!r) relayed.set(room, (r = { seq: 0, lastOrigin: 0 }));
     return r;
   };
   /**
@@ -154,6 +154,9 @@ export function shareLivePushes(context: { io: LiveServer; store: Store; logger:
    */
   const stamp = (state: QueueEvent, fresh: boolean): { event: QueueEvent; moved: boolean } => {
     const r = relayOf(rooms.point(state.site, state.point));
+    // A state waiting for the end of the second is older than this one (Redis keeps the holder's
+    // messages in order): it must not follow it out.
+    r.pending = undefined;
     if (r.sent && sameLine(r.sent, state) && !fresh) return { event: r.sent, moved: false };
     r.seq = Math.max(r.seq + 1, Date.now());
     r.sent = { ...state, seq: r.seq };
@@ -174,7 +177,12 @@ export function shareLivePushes(context: { io: LiveServer; store: Store; logger:
     return true;
   };
 
-  /** Sends a holder's new state to this node's sockets: at once after a quiet second, else at its end (C7). */
+  /**
+   * Sends a holder's new state to this node's sockets. The holder pushes a point at most once a
+   * second (C7), and its seq is its clock when it did: states a second apart there go out at once
+   * here, however unevenly Redis delivers them; two holders sharing a file, each sending, are held
+   * to one a second by the same measure.
+   */
   const deliver = (room: string) => {
     const r = relayOf(room);
     r.timer = undefined;
@@ -182,9 +190,8 @@ export function shareLivePushes(context: { io: LiveServer; store: Store; logger:
     r.pending = undefined;
     if (!state) return;
     const { event, moved } = stamp(state, false);
-    if (!moved) return;
-    r.lastSent = Date.now();
-    io.local.to(room).emit("queue", event);
+    r.lastOrigin = Math.max(r.lastOrigin, state.seq);
+    if (moved) io.local.to(room).emit("queue", event);
   };
   io.on(QUEUE_STATE, (state: QueueEvent) => {
     if (!state || typeof state.site !== "string" || typeof state.point !== "string") return;
@@ -195,7 +202,7 @@ export function shareLivePushes(context: { io: LiveServer; store: Store; logger:
     const r = relayOf(room);
     r.pending = state;
     if (r.timer) return;
-    const wait = r.lastSent + PUSH_INTERVAL_MS - Date.now();
+    const wait = Math.min(PUSH_INTERVAL_MS, r.lastOrigin + PUSH_INTERVAL_MS - state.seq);
     if (wait <= 0) deliver(room);
     else r.timer = setTimeout(() => deliver(room), wait);
   });
