@@ -6,6 +6,7 @@ import { benchPlannerAlone, benchRotationQuality } from "./offline.ts";
 import { benchIngest } from "./ingest.ts";
 import { benchHttp } from "./http.ts";
 import { benchPush } from "./push.ts";
+import { benchCrossNode } from "./crossnode.ts";
 import { benchPages } from "./pages.ts";
 import { benchStartup } from "./startup.ts";
 import { stopLoad } from "./load.ts";
@@ -25,6 +26,7 @@ const PARTS = {
   ingest: () => benchIngest(),
   http: benchHttp,
   push: () => benchPush(5000),
+  crossnode: () => benchCrossNode(),
   pages: benchPages,
   startup: benchStartup,
   planload: () => benchPlanLoad(),

@@ -1,7 +1,7 @@
 // Scale-out (docs/api.md C11): two tenfold nodes and a real redis-server, each its own
 // process. Node A holds the example site (its SQLite file); node B holds none and relays. A
-// resident on B sees swabs posted to A; after A, B or Redis restarts, pushes resume and
-// subscribers get the current state.
+// resident on B sees swabs posted to A (a first change at once, a burst coalesced to about one push
+// a second); after A, B or Redis restarts, pushes resume and subscribers get the current state.
 import { expect } from "chai";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -33,10 +33,10 @@ describe("nodes sharing live pushes through Redis", function () {
   const nodeB = () => startNode({ port: ports.b, db: join(dir, "b.db"), redisUrl: `redis://127.0.0.1:${redisPort}`, leadCode: LEAD, seed: false });
 
   /** The next push for the point with this length (already received, or within `ms`). */
-  async function pushOf(length: number, ms = 8000): Promise<QueueEvent> {
+  async function pushOf(length: number, ms = 8000, since = 0): Promise<QueueEvent> {
     const deadline = Date.now() + ms;
     for (;;) {
-      const found = pushes.find((p) => p.point === POINT && p.length === length);
+      const found = pushes.slice(since).find((p) => p.point === POINT && p.length === length);
       if (found) return found;
       if (Date.now() > deadline) throw new Error(`no push with length ${length} within ${ms} ms; got ${JSON.stringify(pushes.filter((p) => p.point === POINT).map((p) => p.length))}`);
       await new Promise((r) => setTimeout(r, 50));
@@ -111,6 +111,52 @@ describe("nodes sharing live pushes through Redis", function () {
     expect(r.body.points.find((p: { point: string }) => p.point === POINT)).to.include({ site: SITE, length: 39 });
     expect(r.body.points[0]).to.not.have.property("seq");
     expect((await call(b!.base, "GET", "/api/v1/queue?site=nowhere")).status).to.equal(404);
+  });
+
+  /** A marshal's headcount at node A. */
+  async function headcountAtA(headcount: number): Promise<void> {
+    const r = await call(a!.base, "POST", `/api/v1/sites/${SITE}/points/${POINT}/queue`, { token: marshalToken, body: { headcount } });
+    expect(r.status, JSON.stringify(r.body)).to.equal(200);
+  }
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it("sends the first change after a quiet second to node B's subscriber at once, not at the end of the coalescing second", async () => {
+    // Before: the relay polled once a second, so this took anywhere from 0 to 1,000 ms (issue 19).
+    const took: number[] = [];
+    for (const headcount of [60, 61, 62, 63, 64]) {
+      await sleep(1500); // quiet: the point's last push is more than a second old
+      const t0 = Date.now();
+      await headcountAtA(headcount);
+      await pushOf(headcount, 5000);
+      took.push(Date.now() - t0);
+    }
+    // Generous (this machine is shared): each took tens of ms here, and the second's wait was
+    // anywhere up to 1,000 ms, so five in a row under 700 ms was rare before.
+    expect(Math.max(...took), `took ${took.join(", ")} ms`).to.be.below(700);
+  });
+
+  it("coalesces a burst at node A into a leading push and about one a second on node B, ending in the final state", async () => {
+    await sleep(1500);
+    const from = pushes.length;
+    const t0 = Date.now();
+    for (let k = 0; k < 12; k++) {
+      await headcountAtA(70 + k);
+      await sleep(200);
+    }
+    const burstMs = Date.now() - t0;
+    await pushOf(81, 5000);
+    await sleep(1500); // nothing more may come after the final state
+    const burst = pushes.slice(from).filter((p) => p.point === POINT);
+    expect(burst[0].length, "the leading push carries the first change").to.equal(70);
+    expect(burst.at(-1)!.length).to.equal(81);
+    // The leading push, then at most one a second (plus one for a second cut short at either end).
+    expect(burst.length, JSON.stringify(burst.map((p) => p.length))).to.be.within(2, 2 + Math.ceil(burstMs / 1000));
+    const seqs = burst.map((p) => p.seq);
+    expect(seqs).to.deep.equal([...new Set(seqs)].sort((x, y) => x - y));
+    // Back to the line the tests below count down from.
+    const before = pushes.length;
+    await headcountAtA(39);
+    await pushOf(39, 5000, before);
   });
 
   it("resumes pushes after node A restarts, starting with the current state", async () => {

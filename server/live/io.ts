@@ -15,13 +15,21 @@ export const QUEUE_CHANGED = "tenfold:queue-changed";
 /** Server-to-server: "you who hold this site, what are these points' states now?" */
 export const QUEUE_CURRENT = "tenfold:queue-current";
 
+/** Server-to-server, from a node holding the site: "this point's line is now this" (a push it made). */
+export const QUEUE_STATE = "tenfold:queue-state";
+/** Server-to-server, from a relaying node: "my sockets follow these points" (site → points), every few seconds. */
+export const QUEUE_FOLLOW = "tenfold:queue-follow";
+
 /** A holder's answer to QUEUE_CURRENT; null from a node that does not hold the site. */
 export type HolderAnswer = { ok: true; points: QueueEvent[] } | { ok: false; error: ErrorBody } | null;
 
 /** What nodes of a cluster say to each other (live/redis.ts). */
 export interface InterServerEvents {
   [QUEUE_CHANGED]: (site: string, point: string) => void;
-  [QUEUE_CURRENT]: (request: { site: string; points?: string[] }, answer: (answer: HolderAnswer) => void) => void;
+  /** `follow`: the asker's sockets will follow these points (a subscribe, not a snapshot). */
+  [QUEUE_CURRENT]: (request: { site: string; points?: string[]; follow?: boolean }, answer: (answer: HolderAnswer) => void) => void;
+  [QUEUE_STATE]: (state: QueueEvent) => void;
+  [QUEUE_FOLLOW]: (follows: Record<string, string[]>) => void;
 }
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

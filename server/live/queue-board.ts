@@ -22,7 +22,15 @@ interface PointSlot {
 
 const room = rooms.point;
 
+/** Points followed on other nodes, and where their pushes go (live/redis.ts, in a cluster). */
+export interface RemoteFollowers {
+  followed(site: string, point: string): boolean;
+  pushed(event: QueueEvent): void;
+}
+
 export class QueueBoard {
+  /** Set when other nodes relay this node's sites (live/redis.ts). */
+  remote?: RemoteFollowers;
   private readonly slots = new Map<string, PointSlot>();
   /** Per site, how many changes were announced: the public snapshot's cache key (api/queue.ts). */
   private readonly revisions = new Map<string, number>();
@@ -74,10 +82,14 @@ export class QueueBoard {
     return { ...state, seq: slot.seq };
   }
 
-  /** Recomputes the points someone is subscribed to on this node (time alone changes a line). */
+  /**
+   * Recomputes the points someone is subscribed to, on this node or through another one (time
+   * alone changes a line).
+   */
   refreshSubscribed(site: string): void {
     const record = this.context.store.sites.get(site);
-    for (const p of record?.scenario.points ?? []) if (this.io.sockets.adapter.rooms.get(room(site, p.id))?.size) this.changed(site, p.id);
+    for (const p of record?.scenario.points ?? [])
+      if (this.io.sockets.adapter.rooms.get(room(site, p.id))?.size || this.remote?.followed(site, p.id)) this.changed(site, p.id);
   }
 
   /** Rises whenever something at one of the site's points is announced as changed. */
@@ -85,7 +97,12 @@ export class QueueBoard {
     return this.revisions.get(site) ?? 0;
   }
 
-  /** Something at a point changed: push within the second, coalescing everything until then. */
+  /**
+   * Something at a point changed. The first change after a quiet second goes out at once (the
+   * leading edge); later ones within the second wait for its end and go out as one push of the
+   * state then (the trailing edge): at most one push a second per point (C7), and no second's
+   * delay added to the first change.
+   */
   changed(site: string, point: string): void {
     this.revisions.set(site, this.revision(site) + 1);
     const slot = this.slot(site, point);
@@ -113,7 +130,10 @@ export class QueueBoard {
     slot.seq = Math.max(slot.seq + 1, Date.now());
     slot.lastPush = Date.now();
     // Local only: in a cluster every node pushes to its own subscribers, with its own seq.
-    this.io.local.to(room(site, point)).emit("queue", { ...state, seq: slot.seq });
+    const event = { ...state, seq: slot.seq };
+    this.io.local.to(room(site, point)).emit("queue", event);
+    // Other nodes' sockets that follow the point get the same state through Redis, at once.
+    if (this.remote?.followed(site, point)) this.remote.pushed(event);
   }
 
   close(): void {
