@@ -22,7 +22,7 @@ import { LiveHub } from "./live/hub.ts";
 import { QueueBoard } from "./live/queue-board.ts";
 import type { LiveServer } from "./live/io.ts";
 import { CommitGroup } from "./store/commit-group.ts";
-import { workers } from "./workers/pool.ts";
+import { WorkerPool } from "./workers/pool.ts";
 import { bodyParsing } from "./api/body.ts";
 import { Metrics, serveMetrics, statusClass } from "./metrics.ts";
 import { allow } from "./auth/guard.ts";
@@ -58,7 +58,9 @@ export function createApp(deps: AppDeps): Tenfold {
   const cluster = config.redisUrl ? shareLivePushes({ io, store, logger, queues }, config.redisUrl) : undefined;
   const hub = new LiveHub({ store, clock, logger, io, queues, cluster });
   const metrics = new Metrics(() => io.of("/").sockets.size);
-  const context: AppContext = { store, clock, config, logger, io, live: hub, commits: new CommitGroup(store), cluster, metrics };
+  // The planner's threads start on first use; built here so every part finds the one pool.
+  const pool = new WorkerPool({ config, store, metrics });
+  const context: AppContext = { store, clock, config, logger, io, live: hub, commits: new CommitGroup(store), cluster, metrics, workers: pool };
   // Every push a socket on this node is sent, broadcasts included (the adapter tells each socket).
   io.on("connection", (socket) => socket.onAnyOutgoing((event: string) => metrics.pushes.inc({ event })));
 
@@ -110,7 +112,7 @@ export function createApp(deps: AppDeps): Tenfold {
   });
 
   mountApi(app, context);
-  const closers = [mountLive(context), () => workers(context).close()];
+  const closers = [mountLive(context), () => context.workers.close()];
 
   if (hasClientBuild()) app.use(clientAssets());
   app.use("/api", (req, _res, next) => next(errors.notFound(`${req.method} ${req.originalUrl}`)));

@@ -9,6 +9,7 @@ import type { LiveHub } from "./live/hub.ts";
 import type { LiveServer } from "./live/io.ts";
 import type { Cluster } from "./live/redis.ts";
 import type { Metrics } from "./metrics.ts";
+import type { WorkerPool } from "./workers/pool.ts";
 
 export interface AppContext {
   readonly store: Store;
@@ -24,4 +25,6 @@ export interface AppContext {
   readonly cluster?: Cluster;
   /** The app's own counters for GET /metrics (metrics.ts); one registry per app. */
   readonly metrics: Metrics;
+  /** Worker threads for the planner and .xlsx reading (server/workers/pool.ts). */
+  readonly workers: WorkerPool;
 }

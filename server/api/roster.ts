@@ -6,7 +6,6 @@ import type { AppContext } from "../context.ts";
 import { allow } from "../auth/guard.ts";
 import { errors } from "../errors.ts";
 import type { RosterOptions } from "../../shared/roster/rows.ts";
-import { workers } from "../workers/pool.ts";
 import type { XlsxLimits } from "../workers/xlsx.ts";
 
 export { cellText } from "../workers/xlsx.ts";
@@ -24,6 +23,6 @@ export function mountRoster(app: Express, context: AppContext): void {
       day: typeof req.query.day === "string" && /^\d{4}-\d{2}-\d{2}$/.test(req.query.day) ? req.query.day : undefined,
       offset: typeof req.query.offset === "string" && /^(Z|[+-]\d{2}:\d{2})$/.test(req.query.offset) ? req.query.offset : undefined,
     };
-    res.json(await workers(context).roster(req.body, options, XLSX_LIMITS));
+    res.json(await context.workers.roster(req.body, options, XLSX_LIMITS));
   });
 }

@@ -7,7 +7,6 @@ import type { TokenClaims } from "../auth/tokens.ts";
 import type { PlanRecord } from "../store/plans.ts";
 import { errors } from "../errors.ts";
 import { assignmentsOf } from "../../shared/rotation/now.ts";
-import { workers } from "../workers/pool.ts";
 
 
 /** The plan as the API shows it: the contract's fields plus its id and state. */
@@ -31,7 +30,7 @@ export async function draftPlan(context: AppContext, site: string): Promise<{ id
   const record = context.store.sites.get(site);
   if (!record) throw errors.notFound(`site "${site}"`);
   const id = `plan-${randomUUID().slice(0, 8)}`;
-  const made = await workers(context).plan(record.scenario, { site, id, at: context.clock.now() });
+  const made = await context.workers.plan(record.scenario, { site, id, at: context.clock.now() });
   if (!made.stored) context.store.plans.insertJson(id, site, Buffer.from(made.plan).toString("utf8"), context.clock.now());
   // planView's fields after the plan's own (the later of two equal keys wins in JSON.parse): the
   // plan's bytes without their closing brace, then these.

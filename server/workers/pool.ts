@@ -4,7 +4,9 @@
 // Each task has a time limit; a task past it is aborted and its thread ended.
 import { Piscina } from "piscina";
 import { fileURLToPath } from "node:url";
-import type { AppContext } from "../context.ts";
+import type { Config } from "../config.ts";
+import type { Store } from "../store/index.ts";
+import type { Metrics } from "../metrics.ts";
 import { errors } from "../errors.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import type { Roster, RosterOptions } from "../../shared/roster/rows.ts";
@@ -21,7 +23,8 @@ export class WorkerPool {
   private pool?: Piscina;
   private inFlight = 0;
 
-  constructor(private readonly context: AppContext) {}
+  /** What the pool needs of the app: its settings, its store's file, and the planner's metrics. */
+  constructor(private readonly context: { config: Config; store: Store; metrics: Metrics }) {}
 
   private get piscina(): Piscina {
     const { workerThreads } = this.context.config;
@@ -88,13 +91,5 @@ function retryAfterSeconds(timeoutSeconds: number): number {
   return Math.max(1, Math.min(30, Math.ceil(timeoutSeconds / 4)));
 }
 
-const pools = new WeakMap<AppContext, WorkerPool>();
-
-/** The app's pool, made on first use. */
-export function workers(context: AppContext): WorkerPool {
-  let pool = pools.get(context);
-  if (!pool) pools.set(context, (pool = new WorkerPool(context)));
-  return pool;
-}
 
 
